@@ -1,0 +1,5 @@
+import { ComingLater } from '../common/ComingLater';
+
+export default function LearnArea() {
+  return <ComingLater heading="learnHeading" body="learnEmpty" />;
+}

@@ -1,0 +1,30 @@
+import { useCallback } from 'react';
+import { BrandBar } from '../../components/common/BrandBar';
+import { useSidePanelOpener } from '../../components/common/useSidePanelOpener';
+import { t } from '../../lib/platform/i18n';
+
+// Quick actions. "Write a quick note" (journal, #4) and "Continue the current lesson"
+// (walkthroughs, #3) join this list when their features land; until then they are not shown.
+export function App() {
+  const close = useCallback(() => window.close(), []);
+  const sidePanel = useSidePanelOpener(close);
+  return (
+    <>
+      <BrandBar />
+      <main className="df-popup" id="main-content">
+        <h1 className="govuk-heading-m">{t('popupTitle')}</h1>
+        <p className="govuk-body">{t('popupLead')}</p>
+        {sidePanel.available && (
+          <button type="button" className="govuk-button df-button-full" data-module="govuk-button" onClick={sidePanel.open}>
+            {t('popupOpenSidePanel')}
+          </button>
+        )}
+        {sidePanel.failed && (
+          <p className="govuk-body" role="alert">
+            {t('openSidePanelFailed')}
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

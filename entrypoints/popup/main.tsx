@@ -1,0 +1,4 @@
+import { mountPage } from '../../components/common/mount';
+import { App } from './App';
+
+mountPage('popupTitle', <App />);

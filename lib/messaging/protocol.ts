@@ -1,0 +1,48 @@
+/**
+ * The one typed map of every message in Digital Friend.
+ *
+ * Each entry names its direction. `request` is what the sender passes, `response` what it gets
+ * back. Senders and handlers are typed from this map (lib/platform/messaging.ts), and every
+ * incoming message is validated with `isEnvelope` before a handler sees it, because a content
+ * script runs beside a page we do not control.
+ */
+export interface ProtocolMap {
+  // Side panel → Background: delete everything stored and return to the just-installed state.
+  'app/reset': { request: Record<string, never>; response: { ok: true } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
+export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  /** Marks our own messages, so that stray ones from other code in the same context are ignored. */
+  df: 1;
+  type: K;
+  payload: RequestOf<K>;
+}
+
+/** Every type the background answers. Keep in step with ProtocolMap (checked by a unit test). */
+export const MESSAGE_TYPES: readonly MessageType[] = ['app/reset'];
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.df === 1 &&
+    typeof v.type === 'string' &&
+    (MESSAGE_TYPES as readonly string[]).includes(v.type) &&
+    typeof v.payload === 'object' &&
+    v.payload !== null &&
+    !Array.isArray(v.payload)
+  );
+}
+
+/** What a handler sends back when it fails: a message safe to show, never a stack. */
+export interface ErrorReply {
+  dfError: string;
+}
+
+export function isErrorReply(value: unknown): value is ErrorReply {
+  return typeof value === 'object' && value !== null && typeof (value as ErrorReply).dfError === 'string';
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// One runner, three projects, one set of totals (scripts/test.mjs prints them).
+export default defineConfig(async () => ({
+  test: {
+    projects: [
+      {
+        plugins: [await WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup/fake-browser.ts'],
+          globals: true,
+        },
+      },
+      {
+        plugins: [await WxtVitest()],
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/setup/fake-browser.ts', 'tests/setup/dom.ts'],
+          globals: true,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // One Chromium at a time: this machine has two cores and CI runs alone.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globals: true,
+        },
+      },
+    ],
+  },
+}));
