@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { markReady } from './readyMark';
 
 /**
  * An area's h1. It takes focus when the area opens after navigation, so keyboard and screen
@@ -7,6 +8,7 @@ import { useEffect, useRef } from 'react';
 export function AreaHeading({ children, focusOnMount = true }: { children: string; focusOnMount?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    markReady();
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (

@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { BrandBar } from '../../components/common/BrandBar';
+import { markReady } from '../../components/common/readyMark';
 import { useSidePanelOpener } from '../../components/common/useSidePanelOpener';
 import { t } from '../../lib/platform/i18n';
 
@@ -8,6 +9,7 @@ import { t } from '../../lib/platform/i18n';
 export function App() {
   const close = useCallback(() => window.close(), []);
   const sidePanel = useSidePanelOpener(close);
+  useEffect(() => markReady(), []);
   return (
     <>
       <BrandBar />

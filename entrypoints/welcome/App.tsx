@@ -1,9 +1,12 @@
+import { useEffect } from 'react';
 import { BrandBar } from '../../components/common/BrandBar';
+import { markReady } from '../../components/common/readyMark';
 import { useSidePanelOpener } from '../../components/common/useSidePanelOpener';
 import { t } from '../../lib/platform/i18n';
 
 export function App() {
   const sidePanel = useSidePanelOpener();
+  useEffect(() => markReady(), []);
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
