@@ -24,6 +24,18 @@ export async function resetEverything(idb: IDBFactory = indexedDB): Promise<void
           }),
       ),
   );
-  const granted = await browser.permissions.getAll();
-  if (granted.origins?.length) await browser.permissions.remove({ origins: granted.origins });
+  // Only optional grants can be taken back: asking to remove a host the manifest requires (the
+  // end-to-end build's host_permissions) throws "You cannot remove required permissions."
+  const required = new Set(requiredHosts());
+  const granted = (await browser.permissions.getAll()).origins?.filter((origin) => !required.has(origin)) ?? [];
+  if (granted.length) await browser.permissions.remove({ origins: granted });
+}
+
+function requiredHosts(): string[] {
+  try {
+    return browser.runtime.getManifest().host_permissions ?? [];
+  } catch {
+    // Test doubles without a manifest: nothing is required.
+    return [];
+  }
 }
