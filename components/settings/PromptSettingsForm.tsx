@@ -15,6 +15,7 @@ export function PromptSettingsForm() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
+  const timeRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void loadSettings().then((loaded) => {
@@ -57,7 +58,17 @@ export function PromptSettingsForm() {
           <div className="govuk-error-summary__body">
             <ul className="govuk-list govuk-error-summary__list">
               <li>
-                <a href={`#${id}-time`}>{t('settingsPromptTimeError')}</a>
+                <a
+                  href={`#${id}-time`}
+                  onClick={(event) => {
+                    // The side panel routes on the URL hash, so following the link would leave
+                    // Settings. Move focus to the field instead, as GOV.UK's error summary does.
+                    event.preventDefault();
+                    timeRef.current?.focus();
+                  }}
+                >
+                  {t('settingsPromptTimeError')}
+                </a>
               </li>
             </ul>
           </div>
@@ -118,6 +129,7 @@ export function PromptSettingsForm() {
           <input
             className={`govuk-input govuk-input--width-5${timeError ? ' govuk-input--error' : ''}`}
             id={`${id}-time`}
+            ref={timeRef}
             name="promptTime"
             type="text"
             inputMode="numeric"
