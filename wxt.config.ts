@@ -23,7 +23,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en_GB',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
     optional_host_permissions: [...TARGET_HOST_PATTERNS],
     ...(e2e ? { host_permissions: [...TARGET_HOST_PATTERNS] } : {}),
     // Without this key any other extension may message us; with empty lists nobody can.

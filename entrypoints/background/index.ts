@@ -1,15 +1,24 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerWalkthroughs } from '../../lib/background/walkthroughs';
+import { createProgressRepo } from '../../lib/db/progress-repo';
+import { DigitalFriendDb } from '../../lib/db/schema';
 import { registerInstallHandler } from '../../lib/platform/install';
 import { listen } from '../../lib/platform/messaging';
 import { resetEverything } from '../../lib/platform/reset';
+import { findLesson } from '../../lib/walkthrough/catalogue';
 
 // Composition root: wires handlers, nothing else. Every listener registers synchronously at
 // start-up, because MV3 service workers are stopped and restarted at any time.
 export default defineBackground(() => {
+  const db = new DigitalFriendDb();
   registerInstallHandler();
+  const walkthroughs = registerWalkthroughs({ findLesson, repo: createProgressRepo(db) });
   listen({
+    ...walkthroughs,
     'app/reset': async () => {
+      db.close();
       await resetEverything();
+      await db.open();
       return { ok: true };
     },
   });

@@ -6,10 +6,32 @@
  * incoming message is validated with `isEnvelope` before a handler sees it, because a content
  * script runs beside a page we do not control.
  */
+import type { GuideEvent } from '../walkthrough/events';
+import type { GuideView, SessionMode } from '../walkthrough/session';
+
 export interface ProtocolMap {
   // Side panel → Background: delete everything stored and return to the just-installed state.
   'app/reset': { request: Record<string, never>; response: { ok: true } };
+
+  // Side panel / Popup / Welcome → Background: start (or resume) a walkthrough, live on the real
+  // site (after the page asked for the site permission from the user's click) or as practice.
+  'walkthrough/start': {
+    request: { lessonId: string; mode: SessionMode; resume?: boolean };
+    response: { ok: true; tabId: number };
+  };
+  // Side panel → Background: the same controls as the overlay, for the accessible primary channel.
+  'walkthrough/control': { request: { event: ControlEvent }; response: { ok: true } };
+
+  // Guide (content script or practice page) → Background: "I am loaded; what should I show?"
+  'guide/hello': { request: Record<string, never>; response: { view: GuideView | null } };
+  // Guide → Background: something happened on the page or in the callout. UNTRUSTED: validated.
+  'guide/event': { request: { event: GuideEvent }; response: { view: GuideView | null } };
+  // Background → Guide (tabs.sendMessage; runtime broadcast for practice pages): show this.
+  'guide/update': { request: { view: GuideView | null }; response: void };
 }
+
+/** What the side panel may ask of a running walkthrough. */
+export type ControlEvent = { kind: 'next' } | { kind: 'back' } | { kind: 'exit' } | { kind: 'completed'; stepIndex: number } | { kind: 'skip'; stepIndex: number };
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -23,7 +45,14 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 /** Every type the background answers. Keep in step with ProtocolMap (checked by a unit test). */
-export const MESSAGE_TYPES: readonly MessageType[] = ['app/reset'];
+export const MESSAGE_TYPES: readonly MessageType[] = [
+  'app/reset',
+  'walkthrough/start',
+  'walkthrough/control',
+  'guide/hello',
+  'guide/event',
+  'guide/update',
+];
 
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

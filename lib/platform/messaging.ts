@@ -32,6 +32,9 @@ export async function send<K extends MessageType>(type: K, payload: RequestOf<K>
 export function listen(handlers: Handlers, extensionId = browser.runtime.id): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (sender.id !== extensionId || !isEnvelope(message)) return undefined;
+    // Content scripts run beside pages we do not control: they may only speak the guide's verbs.
+    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+    if (!fromExtensionPage && !message.type.startsWith('guide/')) return undefined;
     const handler = handlers[message.type] as
       | ((p: unknown, s: Browser.runtime.MessageSender) => unknown)
       | undefined;

@@ -1,0 +1,23 @@
+import { send } from '../../lib/platform/messaging';
+import { requestSite } from '../../lib/platform/permissions';
+import type { Walkthrough } from '../../lib/walkthrough/model';
+import type { SessionMode } from '../../lib/walkthrough/session';
+
+export type StartResult = { ok: true } | { ok: false; reason: 'denied' | 'failed'; detail?: string };
+
+/**
+ * Starts a walkthrough from a click. For a live one the site permission is requested first, in
+ * the same gesture (an await before it would lose the gesture and the browser would refuse).
+ */
+export async function startWalkthrough(lesson: Walkthrough, mode: SessionMode, resume: boolean): Promise<StartResult> {
+  if (mode === 'live') {
+    const granted = await requestSite(lesson.origin ?? '').catch(() => false);
+    if (!granted) return { ok: false, reason: 'denied' };
+  }
+  try {
+    await send('walkthrough/start', { lessonId: lesson.id, mode, resume });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,108 @@
+import type { Paragraph } from '../walkthrough/richtext';
+import { placeCallout, spotlightBox, type Box } from './geometry';
+import { GUIDE_CSS } from './styles';
+
+/** The guide's actions, named by the buttons' data-act attribute. */
+export type Act = 'back' | 'next' | 'exit' | 'done' | 'skip' | 'report' | 'show';
+
+export interface CalloutModel {
+  counter: string;
+  title: string;
+  body: Paragraph[];
+  /** Extra paragraph shown as a warning (target not found). */
+  warning?: string;
+  /** Buttons in order: [action, label, primary?]. */
+  buttons: [Act, string, boolean?][];
+  hint?: string;
+  /** Text for the live region, read once when the step changes. */
+  announce: string;
+  label: string;
+}
+
+type Child = Node | string | null | undefined | false;
+
+export function createView(doc: Document, onAct: (act: Act) => void) {
+  const h = (tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement => {
+    const el = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    for (const c of children) if (c) el.append(c);
+    return el;
+  };
+  const host = doc.createElement('digital-friend-guide');
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+  sheet.replaceSync(GUIDE_CSS);
+  root.adoptedStyleSheets = [sheet];
+  const spot = h('div', { class: 's', hidden: '' });
+  const callout = h('div', { class: 'c', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'df-t' });
+  const live = h('div', { class: 'v', 'aria-live': 'polite', role: 'status' });
+  root.append(spot, callout, live);
+
+  const visible = () => host.checkVisibility?.({ opacityProperty: true, visibilityProperty: true } as CheckVisibilityOptions) !== false;
+  // Only trusted input from a visible overlay counts: a page cannot press our buttons for the
+  // person, nor trick them into it through an invisible copy (ARCHITECTURE.md, security notes).
+  root.addEventListener('click', (e) => {
+    const act = (e.target as Element).closest?.('button')?.dataset.act as Act | undefined;
+    if (act && e.isTrusted && visible()) onAct(act);
+  });
+  root.addEventListener('keydown', (e) => {
+    const ke = e as KeyboardEvent;
+    if (ke.key === 'Escape' && ke.isTrusted) {
+      ke.stopPropagation();
+      onAct('exit');
+    }
+  });
+
+  let lastAnnounce = '';
+  const mount = () => {
+    if (!host.isConnected) doc.documentElement.append(host);
+    // The top layer keeps the guide above the site's own modals and popovers. Re-showing moves it
+    // back to the top when the site opened something after it.
+    if ('showPopover' in host) {
+      host.popover = 'manual';
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    }
+  };
+
+  return {
+    host,
+    mount,
+    render(model: CalloutModel) {
+      mount();
+      callout.setAttribute('aria-label', model.label);
+      callout.replaceChildren(
+        h('p', { class: 'n' }, model.counter),
+        h('h2', { id: 'df-t', tabindex: '-1' }, model.title),
+        ...model.body.map((p) => h('p', {}, ...p.map((i) => (i.kind === 'text' ? i.text : h(i.kind === 'strong' ? 'strong' : 'kbd', {}, i.text))))),
+        model.warning ? h('p', { class: 'w' }, model.warning) : '',
+        h('div', { class: 'a' }, ...model.buttons.map(([act, label, primary]) => h('button', { type: 'button', 'data-act': act, class: primary ? 'p' : '' }, label))),
+        model.hint ? h('p', { class: 'h' }, model.hint) : '',
+      );
+      if (model.announce !== lastAnnounce) {
+        lastAnnounce = model.announce;
+        live.textContent = model.announce;
+      }
+    },
+    /** Draws the spotlight on `target` (viewport coordinates) and anchors the callout to it. */
+    position(target: Box | null) {
+      const view = doc.defaultView!;
+      if (target) {
+        const b = spotlightBox(target);
+        Object.assign(spot.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
+        spot.hidden = false;
+      } else spot.hidden = true;
+      const p = placeCallout(target, { width: callout.offsetWidth, height: callout.offsetHeight }, { width: view.innerWidth, height: view.innerHeight });
+      Object.assign(callout.style, { left: `${p.left}px`, top: `${p.top}px` });
+    },
+    focus() {
+      (root.getElementById('df-t') as HTMLElement | null)?.focus();
+    },
+    hasFocus: () => root.activeElement !== null,
+    destroy() {
+      host.remove();
+    },
+  };
+}
+
+export type GuideViewDom = ReturnType<typeof createView>;
