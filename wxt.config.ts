@@ -41,6 +41,9 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    define: {
+      'import.meta.env.DF_GUIDE_SHADOW': JSON.stringify(e2e ? 'open' : 'closed'),
+    },
     css: {
       preprocessorOptions: {
         scss: {

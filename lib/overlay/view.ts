@@ -29,7 +29,9 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
     return el;
   };
   const host = doc.createElement('digital-friend-guide');
-  const root = host.attachShadow({ mode: 'closed' });
+  // Closed, so the page cannot reach in. Only the end-to-end build opens it, because Playwright
+  // and axe-core cannot see inside a closed root (wxt.config.ts defines the flag).
+  const root = host.attachShadow({ mode: import.meta.env.DF_GUIDE_SHADOW === 'open' ? 'open' : 'closed' });
   const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
   sheet.replaceSync(GUIDE_CSS);
   root.adoptedStyleSheets = [sheet];
