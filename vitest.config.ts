@@ -17,6 +17,12 @@ export default defineConfig(async () => ({
       },
       {
         plugins: [await WxtVitest()],
+        resolve: {
+          // WXT's mock of `wxt/browser` imports the whole `wxt/testing` entry, which loads esbuild,
+          // and esbuild refuses to start under jsdom (its TextEncoder returns another realm's
+          // Uint8Array; wxt-dev/wxt#1575). The fake browser on its own is all the mock needs.
+          alias: [{ find: /^wxt\/testing$/, replacement: 'wxt/testing/fake-browser' }],
+        },
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
