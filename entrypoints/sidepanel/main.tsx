@@ -1,4 +1,6 @@
 import { mountPage } from '../../components/common/mount';
+import { preloadArea } from '../../components/sidepanel/areaViews';
+import { areaFromHash } from '../../components/sidepanel/areas';
 import { App } from './App';
 
-mountPage('brandName', <App />);
+void preloadArea(areaFromHash(location.hash)).then((preloaded) => mountPage('brandName', <App preloaded={preloaded} />));
