@@ -1,11 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import { BrandBar } from '../../components/common/BrandBar';
+import { ContinueLesson } from '../../components/common/ContinueLesson';
 import { markReady } from '../../components/common/readyMark';
 import { useSidePanelOpener } from '../../components/common/useSidePanelOpener';
 import { t } from '../../lib/platform/i18n';
 
-// Quick actions. "Write a quick note" (journal, #4) and "Continue the current lesson"
-// (walkthroughs, #3) join this list when their features land; until then they are not shown.
+// Quick actions. "Write a quick note" (journal, #4) joins this list when the journal lands; until
+// then it is not shown.
 export function App() {
   const close = useCallback(() => window.close(), []);
   const sidePanel = useSidePanelOpener(close);
@@ -21,6 +22,7 @@ export function App() {
             {t('popupOpenSidePanel')}
           </button>
         )}
+        <ContinueLesson onContinued={close} />
         {sidePanel.failed && (
           <p className="govuk-body" role="alert">
             {t('openSidePanelFailed')}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { BrandBar } from '../../components/common/BrandBar';
+import { TryPractice } from '../../components/common/TryPractice';
 import { markReady } from '../../components/common/readyMark';
 import { useSidePanelOpener } from '../../components/common/useSidePanelOpener';
 import { t } from '../../lib/platform/i18n';
@@ -16,6 +17,7 @@ export function App() {
       <main className="df-page govuk-main-wrapper" id="main-content" tabIndex={-1}>
         <h1 className="govuk-heading-xl">{t('welcomeTitle')}</h1>
         <p className="govuk-body-l">{t('welcomeLead')}</p>
+        <TryPractice />
 
         <h2 className="govuk-heading-m">{t('welcomeWhatHeading')}</h2>
         <ul className="govuk-list govuk-list--bullet">

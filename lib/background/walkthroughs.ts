@@ -111,6 +111,16 @@ export function registerWalkthroughs({ findLesson, repo, now = () => new Date() 
       const practiceTab = sender.tab?.url?.startsWith(browser.runtime.getURL('/practice.html')) ? sender.tab.id : undefined;
       return serial(() => start(String(lessonId), mode === 'practice' ? 'practice' : 'live', resume === true, practiceTab));
     },
+    'walkthrough/current': async () => {
+      const session = await loadSession();
+      const running = session && findLesson(session.lessonId);
+      if (session && running) return { current: { lessonId: running.id, title: running.title, mode: session.mode, origin: running.origin } };
+      const latest = (await repo.all())
+        .filter((p) => p.status === 'started' && findLesson(p.lessonId))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      const lesson = latest && findLesson(latest.lessonId);
+      return { current: lesson ? { lessonId: lesson.id, title: lesson.title, mode: 'live', origin: lesson.origin } : null };
+    },
     'walkthrough/control': ({ event }: { event: ControlEvent }) =>
       serial(async () => {
         const parsed = parseGuideEvent(event);

@@ -19,6 +19,11 @@ export interface ProtocolMap {
     request: { lessonId: string; mode: SessionMode; resume?: boolean };
     response: { ok: true; tabId: number };
   };
+  // Popup → Background: the walkthrough to continue (running now, or started and not finished).
+  'walkthrough/current': {
+    request: Record<string, never>;
+    response: { current: { lessonId: string; title: string; mode: SessionMode; origin?: string } | null };
+  };
   // Side panel → Background: the same controls as the overlay, for the accessible primary channel.
   'walkthrough/control': { request: { event: ControlEvent }; response: { ok: true } };
 
@@ -48,6 +53,7 @@ export interface Envelope<K extends MessageType = MessageType> {
 export const MESSAGE_TYPES: readonly MessageType[] = [
   'app/reset',
   'walkthrough/start',
+  'walkthrough/current',
   'walkthrough/control',
   'guide/hello',
   'guide/event',
