@@ -208,6 +208,16 @@ export function createGuide(host: GuideHost) {
       place();
     });
   };
+  // When the site opens a modal dialog or a popover after the guide, put the guide back on top of
+  // the top layer. toggle does not bubble, but a capturing listener on the document still hears it.
+  let raising = 0;
+  doc.addEventListener('toggle', (e) => {
+    if (e.target === ui.host || (e as ToggleEvent).newState !== 'open' || raising || !view) return;
+    raising = win.requestAnimationFrame(() => {
+      raising = 0;
+      if (view) ui.mount();
+    });
+  }, { capture: true, signal });
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
   win.addEventListener('resize', schedulePlace, { signal });
   win.addEventListener('popstate', schedulePlace, { signal });
@@ -270,6 +280,7 @@ export function createGuide(host: GuideHost) {
     clearTimeout(timer);
     clearTimeout(settle);
     if (frame) win.cancelAnimationFrame(frame);
+    if (raising) win.cancelAnimationFrame(raising);
     mutations.disconnect();
     resize.disconnect();
     teardown.abort();

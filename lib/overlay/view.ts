@@ -61,9 +61,11 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
     // The top layer keeps the guide above the site's own modals and popovers. Re-showing moves it
     // back to the top when the site opened something after it.
     if ('showPopover' in host) {
+      const focused = root.activeElement as HTMLElement | null;
       host.popover = 'manual';
       if (host.matches(':popover-open')) host.hidePopover();
       host.showPopover();
+      focused?.focus();
     }
   };
 
