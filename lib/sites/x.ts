@@ -26,7 +26,7 @@ export const x = {
     { css: '[data-testid="FloatingActionButtons_Tweet_Button"]' },
     { role: 'link', name: 'Post' },
   ],
-  /** A post in the timeline or on a status page (CPFT, XACT). */
+  /** A post's Reply button, in the timeline or on a status page (CPFT, XACT). */
   firstTweetReply: [
     { css: 'article[data-testid="tweet"] [data-testid="reply"]' },
     { role: 'button', name: 'Reply' },
@@ -36,15 +36,29 @@ export const x = {
     { css: '[role="dialog"] [data-testid="tweetTextarea_0"][role="textbox"]' },
     { css: '#layers [role="textbox"][contenteditable="true"]' },
   ],
-  /** The modal's Post/Reply button (XWEB, HELM). */
+  /** The modal's Post button; aria-disabled until there is text (XWEB, HELM). */
   modalPostButton: [
     { css: '[role="dialog"] button[data-testid="tweetButton"]' },
+    { role: 'button', name: 'Post' },
+  ],
+  /**
+   * The reply modal's button: the same testid as the compose modal's, labelled "Reply" (CPFT).
+   * The role fallback also matches the timeline's Reply icons, so it stays last.
+   */
+  replyButton: [
+    { css: '[role="dialog"] button[data-testid="tweetButton"]' },
+    { css: '#layers button[data-testid="tweetButton"]' },
     { role: 'button', name: 'Reply' },
   ],
   /** The toast after posting: "Your post was sent." (XWEB, HELM). */
   sentToast: [
     { css: '[data-testid="toast"]' },
     { css: '[role="alert"]' },
+  ],
+  /** The side navigation's link to your own profile (/<handle>); labelled "Profile" (XWEB SideNav). */
+  profileLink: [
+    { css: 'a[data-testid="AppTabBar_Profile_Link"]' },
+    { role: 'link', name: 'Profile' },
   ],
   /** Profile page: "Edit profile" opens the /settings/profile modal (XWEB SettingsProfile). */
   editProfileButton: [
@@ -60,7 +74,14 @@ export const x = {
     { css: '[data-testid="Profile_Save_Button"]' },
     { role: 'button', name: 'Save' },
   ],
-  /** Settings → Security and account access → Security → Two-factor authentication (XWEB routes). */
+  /**
+   * Settings → Security and account access lists "Security" (/settings/security), which lists
+   * "Two-factor authentication". Rows are plain links (XACT); the route strings are X's (XWEB).
+   */
+  securityLink: [
+    { css: 'a[href="/settings/security"]' },
+    { role: 'link', name: 'Security' },
+  ],
   twoFactorLink: [
     { css: 'a[href="/settings/account/login_verification"]' },
     { role: 'link', name: 'Two-factor authentication' },
@@ -69,5 +90,10 @@ export const x = {
   authAppOption: [
     { role: 'checkbox', name: 'Authentication app' },
     { text: 'Authentication app' },
+  ],
+  /** The set-up dialog's first button after choosing the app ("Get started"; L: seen on the site, not in XWEB). */
+  twoFactorStart: [
+    { css: '[role="dialog"] [role="button"][aria-label="Get started"]' },
+    { role: 'button', name: 'Get started' },
   ],
 } satisfies Record<string, TargetCandidate[]>;
