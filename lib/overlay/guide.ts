@@ -215,7 +215,7 @@ export function createGuide(host: GuideHost) {
     if (e.target === ui.host || (e as ToggleEvent).newState !== 'open' || raising || !view) return;
     raising = win.requestAnimationFrame(() => {
       raising = 0;
-      if (view) ui.mount();
+      if (view) ui.mount(true);
     });
   }, { capture: true, signal });
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });

@@ -56,17 +56,18 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
   });
 
   let lastAnnounce = '';
-  const mount = () => {
+  /** Connects the guide and shows it in the top layer; `raise` moves it back above newer entries. */
+  const mount = (raise = false) => {
     if (!host.isConnected) doc.documentElement.append(host);
-    // The top layer keeps the guide above the site's own modals and popovers. Re-showing moves it
-    // back to the top when the site opened something after it.
-    if ('showPopover' in host) {
-      const focused = root.activeElement as HTMLElement | null;
-      host.popover = 'manual';
-      if (host.matches(':popover-open')) host.hidePopover();
-      host.showPopover();
-      focused?.focus();
-    }
+    // The top layer keeps the guide above the site's own modals and popovers.
+    if (!('showPopover' in host)) return;
+    host.popover = 'manual';
+    const open = host.matches(':popover-open');
+    if (open && !raise) return;
+    const focused = root.activeElement as HTMLElement | null;
+    if (open) host.hidePopover();
+    host.showPopover();
+    focused?.focus();
   };
 
   return {
