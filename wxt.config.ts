@@ -23,7 +23,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en_GB',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'scripting'],
+    // alarms + notifications: the weekly reflection prompt (#4). unlimitedStorage: the browser must
+    // never evict the journal.
+    permissions: ['storage', 'scripting', 'alarms', 'notifications', 'unlimitedStorage'],
     optional_host_permissions: [...TARGET_HOST_PATTERNS],
     ...(e2e ? { host_permissions: [...TARGET_HOST_PATTERNS] } : {}),
     // Without this key any other extension may message us; with empty lists nobody can.

@@ -1,3 +1,4 @@
+import { createJournalRepo } from './journal-repo';
 import { createProgressRepo } from './progress-repo';
 import { DigitalFriendDb } from './schema';
 
@@ -11,4 +12,8 @@ export function getDb(): DigitalFriendDb {
 
 export function getProgressRepo() {
   return createProgressRepo(getDb());
+}
+
+export function getJournalRepo() {
+  return createJournalRepo(getDb());
 }

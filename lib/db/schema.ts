@@ -1,11 +1,11 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { StoredEntry } from '../journal/entry';
+import { MIGRATIONS } from './migrations';
 
 /**
  * The extension's own IndexedDB database (extension origin only: content scripts never open it,
  * they would get the web page's database instead; Dexie #233, #1978).
- *
- * Every schema version that ever shipped stays here, in order, forever. A new version adds a
- * `this.version(n)` block with its data migration in lib/db/migrations (issue #4).
+ * Its versions come from lib/db/migrations, where every version that ever shipped is kept.
  */
 export const DB_NAME = 'digital-friend';
 
@@ -30,16 +30,29 @@ export interface BrokenStepReport {
   date: string;
 }
 
+async function applyUpgrade(tx: Transaction, upgrade: NonNullable<(typeof MIGRATIONS)[number]['upgrade']>) {
+  const names = tx.storeNames;
+  const before: Record<string, unknown[]> = {};
+  for (const name of names) before[name] = await tx.table(name).toArray();
+  const after = upgrade(before);
+  for (const name of Object.keys(after)) {
+    const table = tx.table(name);
+    await table.clear();
+    await table.bulkAdd(after[name]!);
+  }
+}
+
 export class DigitalFriendDb extends Dexie {
   progress!: EntityTable<ProgressRow, 'lessonId'>;
   reports!: EntityTable<BrokenStepReport, 'id'>;
+  entries!: EntityTable<StoredEntry, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    // v1 (0.1.0): walkthrough progress and broken-step reports.
-    this.version(1).stores({
-      progress: 'lessonId, updatedAt',
-      reports: '++id, lessonId, date',
-    });
+    for (const migration of MIGRATIONS) {
+      const version = this.version(migration.version).stores(migration.stores);
+      const { upgrade } = migration;
+      if (upgrade) version.upgrade((tx) => applyUpgrade(tx, upgrade));
+    }
   }
 }

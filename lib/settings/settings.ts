@@ -10,11 +10,14 @@ export interface Settings {
   promptDay: Weekday;
   /** Local wall-clock time of the prompt, "HH:MM" on the 24-hour clock. */
   promptTime: string;
+  /** The person can turn the weekly prompt off altogether. */
+  promptEnabled: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   promptDay: 5,
   promptTime: '16:00',
+  promptEnabled: true,
 });
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -38,8 +41,10 @@ export function parseSettings(raw: unknown): Settings {
   const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const day = Object.hasOwn(source, 'promptDay') ? source.promptDay : undefined;
   const time = Object.hasOwn(source, 'promptTime') ? source.promptTime : undefined;
+  const enabled = Object.hasOwn(source, 'promptEnabled') ? source.promptEnabled : undefined;
   return {
     promptDay: isWeekday(day) ? day : DEFAULT_SETTINGS.promptDay,
     promptTime: typeof time === 'string' && TIME.test(time) ? time : DEFAULT_SETTINGS.promptTime,
+    promptEnabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.promptEnabled,
   };
 }

@@ -29,7 +29,7 @@ describe.each(['chrome-mv3', 'edge-mv3'] as const)('%s manifest', (target) => {
   });
 
   it('asks for exactly these permissions', () => {
-    expect(manifest().permissions).toEqual(['storage', 'scripting', 'sidePanel']);
+    expect(manifest().permissions).toEqual(['storage', 'scripting', 'alarms', 'notifications', 'unlimitedStorage', 'sidePanel']);
   });
 
   it('asks for no site at install: the target sites are optional, requested from a click', () => {
@@ -59,7 +59,7 @@ describe('firefox-mv3 manifest', () => {
   });
 
   it('asks for exactly these permissions', () => {
-    expect(manifest().permissions).toEqual(['storage', 'scripting']);
+    expect(manifest().permissions).toEqual(['storage', 'scripting', 'alarms', 'notifications', 'unlimitedStorage']);
   });
 
   it('asks for no site at install: the target sites are optional, requested from a click', () => {

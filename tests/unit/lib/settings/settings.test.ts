@@ -2,13 +2,13 @@ import { DEFAULT_SETTINGS, normaliseTime, parseSettings } from '../../../../lib/
 
 describe('settings', () => {
   it('defaults to Friday at 16:00', () => {
-    expect(parseSettings(undefined)).toEqual({ promptDay: 5, promptTime: '16:00' });
+    expect(parseSettings(undefined)).toEqual({ promptDay: 5, promptTime: '16:00', promptEnabled: true });
     expect(DEFAULT_SETTINGS.promptDay).toBe(5);
   });
 
   it('keeps valid fields and repairs invalid ones independently', () => {
-    expect(parseSettings({ promptDay: 2, promptTime: 'teatime' })).toEqual({ promptDay: 2, promptTime: '16:00' });
-    expect(parseSettings({ promptDay: 9, promptTime: '08:30' })).toEqual({ promptDay: 5, promptTime: '08:30' });
+    expect(parseSettings({ promptDay: 2, promptTime: 'teatime' })).toEqual({ promptDay: 2, promptTime: '16:00', promptEnabled: true });
+    expect(parseSettings({ promptDay: 9, promptTime: '08:30', promptEnabled: false })).toEqual({ promptDay: 5, promptTime: '08:30', promptEnabled: false });
     expect(parseSettings({ promptDay: '1', promptTime: 830 })).toEqual(DEFAULT_SETTINGS);
   });
 

@@ -1,0 +1,151 @@
+import { createEntry, fromStored, normaliseTags, toStored, type JournalEntry } from '../journal/entry';
+import { queryTerms } from '../journal/text';
+import type { DigitalFriendDb } from './schema';
+
+export interface SearchResult {
+  entries: JournalEntry[];
+  /** How many entries match in all (the list shows the newest `limit`). */
+  total: number;
+  terms: string[];
+}
+
+/**
+ * The journal's storage. Every write goes through here (never raw tables). Reads are paged or
+ * indexed: nothing here reads every entry, except export.
+ */
+export function createJournalRepo(db: DigitalFriendDb, clock: () => Date = () => new Date()) {
+  const live = (e: { deletedAt?: string } | undefined) => Boolean(e && !e.deletedAt);
+
+  return {
+    async create(fields: Parameters<typeof createEntry>[0]): Promise<JournalEntry> {
+      const entry = createEntry(fields, clock());
+      await db.entries.add(toStored(entry));
+      return entry;
+    },
+
+    /** Autosave: replaces the entry's editable fields, bumping updatedAt. */
+    async update(id: string, patch: Partial<Pick<JournalEntry, 'text' | 'tags' | 'private' | 'lessonId' | 'promptId'>>): Promise<JournalEntry> {
+      return db.transaction('rw', db.entries, async () => {
+        const stored = await db.entries.get(id);
+        if (!stored) throw new Error('That entry no longer exists.');
+        const next: JournalEntry = {
+          ...fromStored(stored),
+          ...patch,
+          ...(patch.tags ? { tags: normaliseTags(patch.tags) } : {}),
+          updatedAt: clock().toISOString(),
+        };
+        await db.entries.put(toStored(next));
+        return next;
+      });
+    },
+
+    async get(id: string): Promise<JournalEntry | undefined> {
+      const stored = await db.entries.get(id);
+      return stored ? fromStored(stored) : undefined;
+    },
+
+    /** Moves an entry to "recently deleted"; `restore` is the undo. */
+    async remove(id: string): Promise<void> {
+      await db.entries.update(id, { deletedAt: clock().toISOString() });
+    },
+
+    async restore(id: string): Promise<void> {
+      await db.transaction('rw', db.entries, async () => {
+        const stored = await db.entries.get(id);
+        if (!stored) return;
+        const { deletedAt: _gone, ...rest } = stored;
+        await db.entries.put(rest);
+      });
+    },
+
+    /** Deletes for good what has been in "recently deleted" since before `before`. */
+    async purgeDeleted(before: Date): Promise<number> {
+      return db.entries.where('deletedAt').below(before.toISOString()).delete();
+    },
+
+    async count(): Promise<number> {
+      const [all, deleted] = await Promise.all([db.entries.count(), db.entries.where('deletedAt').above('').count()]);
+      return all - deleted;
+    },
+
+    /** Newest first, `limit` entries from `offset`. */
+    async page(offset: number, limit: number): Promise<JournalEntry[]> {
+      const rows = await db.entries.orderBy('id').reverse().filter(live).offset(offset).limit(limit).toArray();
+      return rows.map(fromStored);
+    },
+
+    async week(key: string): Promise<JournalEntry[]> {
+      const rows = await db.entries.where('week').equals(key).filter(live).toArray();
+      return rows.map(fromStored).sort((a, b) => b.id.localeCompare(a.id));
+    },
+
+    async byTag(tag: string): Promise<JournalEntry[]> {
+      const rows = await db.entries.where('tags').equals(tag).filter(live).toArray();
+      return rows.map(fromStored).sort((a, b) => b.id.localeCompare(a.id));
+    },
+
+    async deleted(): Promise<JournalEntry[]> {
+      const rows = await db.entries.where('deletedAt').above('').toArray();
+      return rows.map(fromStored).sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''));
+    },
+
+    tags: () => db.entries.orderBy('tags').uniqueKeys() as Promise<string[]>,
+    weeks: async () => ((await db.entries.orderBy('week').uniqueKeys()) as string[]).reverse(),
+
+    /** Whether the week's reflection has been written: any live entry in that week answering a prompt. */
+    async answeredWeek(key: string): Promise<boolean> {
+      const hit = await db.entries.where('week').equals(key).filter((e) => live(e) && Boolean(e.promptId)).first();
+      return Boolean(hit);
+    },
+
+    /**
+     * Full-text search by word prefixes, case- and accent-insensitive, newest first. Uses the
+     * multi-entry `words` index: one key range per term, intersected on primary keys (which are
+     * time-ordered), then only the newest `limit` rows are read.
+     */
+    async search(query: string, limit = 50): Promise<SearchResult> {
+      const terms = queryTerms(query);
+      if (terms.length === 0) return { entries: [], total: 0, terms };
+      // Longest terms first: they are the most selective, so the intersection shrinks fastest.
+      const ordered = [...terms].sort((a, b) => b.length - a.length);
+      let ids: Set<string> | null = null;
+      for (const term of ordered) {
+        const keys = (await db.entries.where('words').startsWith(term).primaryKeys()) as string[];
+        const current: Set<string> = ids ?? new Set(keys);
+        ids = ids ? new Set(keys.filter((k) => current.has(k))) : current;
+        if (ids.size === 0) break;
+      }
+      const sorted = [...(ids ?? [])].sort().reverse();
+      const rows = await db.entries.bulkGet(sorted.slice(0, limit * 2));
+      const entries = rows.filter((r): r is NonNullable<typeof r> => live(r)).slice(0, limit).map(fromStored);
+      return { entries, total: sorted.length, terms };
+    },
+
+    /** Every entry, for export (including private and recently deleted: it is the person's own copy). */
+    async all(): Promise<JournalEntry[]> {
+      return (await db.entries.toArray()).map(fromStored);
+    },
+
+    /**
+     * All-or-nothing import in one transaction. Entries are keyed by id, so importing the same
+     * file twice does not double anything. Returns how many were new and how many replaced.
+     */
+    async importAll(entries: readonly JournalEntry[], onProgress?: (done: number, total: number) => void): Promise<{ added: number; replaced: number }> {
+      return db.transaction('rw', db.entries, async () => {
+        const ids = entries.map((e) => e.id);
+        const existing = new Set((await db.entries.where('id').anyOf(ids).primaryKeys()) as string[]);
+        const CHUNK = 2000;
+        for (let i = 0; i < entries.length; i += CHUNK) {
+          await db.entries.bulkPut(entries.slice(i, i + CHUNK).map(toStored));
+          onProgress?.(Math.min(i + CHUNK, entries.length), entries.length);
+        }
+        return { added: entries.length - existing.size, replaced: existing.size };
+      });
+    },
+
+    /** Empties the journal (used by "replace everything" imports and tests). */
+    clear: () => db.entries.clear(),
+  };
+}
+
+export type JournalRepo = ReturnType<typeof createJournalRepo>;

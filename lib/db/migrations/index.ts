@@ -1,0 +1,29 @@
+/**
+ * Every schema version that ever shipped, in order, kept forever (ARCHITECTURE.md habit 5).
+ * `stores` is that version's Dexie schema. `upgrade` is its data migration: a pure function over
+ * plain rows, so it is tested from fixtures without a database; Dexie applies it on upgrade.
+ * Never edit a shipped entry: add a new one.
+ */
+export interface Migration {
+  version: number;
+  /** What changed, for people reading this list. */
+  note: string;
+  stores: Record<string, string | null>;
+  /** Rows of each table before → rows after. Must be idempotent (Dexie #2097: downgrade then re-upgrade). */
+  upgrade?: (tables: Record<string, unknown[]>) => Record<string, unknown[]>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    note: '0.1.0: walkthrough progress and broken-step reports.',
+    stores: { progress: 'lessonId, updatedAt', reports: '++id, lessonId, date' },
+  },
+  {
+    version: 2,
+    note: '0.2.0: the reflections journal. A new table only, so no rows change.',
+    stores: { entries: 'id, createdAt, updatedAt, week, *tags, lessonId, deletedAt, *words' },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
