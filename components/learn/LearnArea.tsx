@@ -6,6 +6,7 @@ import { allLessons } from '../../lib/walkthrough/catalogue';
 import type { Topic } from '../../lib/walkthrough/model';
 import { AreaHeading } from '../common/AreaHeading';
 import { CurrentStep } from './CurrentStep';
+import { ReportedSteps } from './ReportedSteps';
 import { useSession } from './useSession';
 import { WalkthroughCard } from './WalkthroughCard';
 
@@ -43,6 +44,7 @@ export default function LearnArea() {
           </section>
         );
       })}
+      <ReportedSteps />
     </>
   );
 }
