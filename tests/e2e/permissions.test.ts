@@ -6,9 +6,13 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser } from 'wxt/browser';
 import { launchExtension, type LaunchedExtension } from './harness/launch';
 import { blockExternalRequests } from './harness/network';
 import { ROOT } from './harness/paths';
+
+// Page functions run inside the extension page, where `chrome` is the extension API.
+declare const chrome: typeof browser;
 
 describe('a live walkthrough on a site the person has not granted (production build)', () => {
   let ext: LaunchedExtension;
