@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerJournal } from '../../lib/background/journal';
 import { registerWalkthroughs } from '../../lib/background/walkthroughs';
+import { createJournalRepo } from '../../lib/db/journal-repo';
 import { createProgressRepo } from '../../lib/db/progress-repo';
 import { DigitalFriendDb } from '../../lib/db/schema';
 import { registerInstallHandler } from '../../lib/platform/install';
@@ -15,6 +17,7 @@ export default defineBackground(() => {
   const walkthroughs = registerWalkthroughs({ findLesson, repo: createProgressRepo(db) });
   listen({
     ...walkthroughs,
+    ...registerJournal({ repo: createJournalRepo(db), findLesson }),
     'app/reset': async () => {
       db.close();
       await resetEverything();

@@ -6,6 +6,7 @@
  * incoming message is validated with `isEnvelope` before a handler sees it, because a content
  * script runs beside a page we do not control.
  */
+import type { Snooze } from '../journal/schedule';
 import type { GuideEvent } from '../walkthrough/events';
 import type { GuideView, SessionMode } from '../walkthrough/session';
 
@@ -27,16 +28,54 @@ export interface ProtocolMap {
   // Side panel → Background: the same controls as the overlay, for the accessible primary channel.
   'walkthrough/control': { request: { event: ControlEvent }; response: { ok: true } };
 
+  // Popup → Background: save a quick journal note. The popup never opens Dexie itself (~33 KB of
+  // its 100 KB budget). Without `id` it creates an entry; with the id it got back, autosave
+  // replaces that entry's text. Validated (lib/background/journal.ts): text 1–100,000 characters.
+  'journal/quick-note': { request: { text: string; id?: string }; response: { id: string } };
+
   // Guide (content script or practice page) → Background: "I am loaded; what should I show?"
   'guide/hello': { request: Record<string, never>; response: { view: GuideView | null } };
   // Guide → Background: something happened on the page or in the callout. UNTRUSTED: validated.
   'guide/event': { request: { event: GuideEvent }; response: { view: GuideView | null } };
+  // Guide → Background: "Reflect on this" in the finished callout. A web page cannot open extension
+  // pages, so the background opens the journal with a new entry about the lesson. UNTRUSTED: the
+  // lesson id is checked against the catalogue.
+  'guide/reflect': { request: { lessonId: string }; response: { ok: true } };
   // Background → Guide (tabs.sendMessage; runtime broadcast for practice pages): show this.
   'guide/update': { request: { view: GuideView | null }; response: void };
+
+  // Side panel (journal prompt view) / Settings → Background: bring this week's prompt back in an
+  // hour or tomorrow at the prompt time (Firefox shows no notification buttons, so this is the way
+  // there). `until` is checked: anything but 'hour' or 'tomorrow' is refused.
+  'prompt/snooze': { request: { until: Snooze }; response: { ok: true; until: string } };
+  // Side panel → Background: no prompt and no badge for the rest of this week.
+  'prompt/skip': { request: Record<string, never>; response: { ok: true; week: string } };
+  // Side panel → Background: turn the weekly prompt off (as the Settings checkbox does).
+  'prompt/turn-off': { request: Record<string, never>; response: { ok: true } };
+  // Side panel → Background: this week's prompt and where it stands.
+  'prompt/status': { request: Record<string, never>; response: PromptStatus };
+  // Side panel (journal) → Background: entries were written, changed, deleted or imported, so
+  // whether this week's reflection is done may have changed (the toolbar badge is re-checked).
+  'journal/changed': { request: Record<string, never>; response: { ok: true } };
 }
 
 /** What the side panel may ask of a running walkthrough. */
 export type ControlEvent = { kind: 'next' } | { kind: 'back' } | { kind: 'exit' } | { kind: 'completed'; stepIndex: number } | { kind: 'skip'; stepIndex: number };
+
+/** Where this week's reflection prompt stands, for the journal's prompt view. */
+export interface PromptStatus {
+  enabled: boolean;
+  /** This ISO week ("2026-W48") and its question's id (lib/journal/prompts.ts). */
+  week: string;
+  promptId: string;
+  answered: boolean;
+  skipped: boolean;
+  /** The toolbar badge is showing: the prompt time has passed and the week is not done. */
+  due: boolean;
+  /** ISO date-times, or null. */
+  snoozedUntil: string | null;
+  nextPrompt: string | null;
+}
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -55,9 +94,16 @@ export const MESSAGE_TYPES: readonly MessageType[] = [
   'walkthrough/start',
   'walkthrough/current',
   'walkthrough/control',
+  'journal/quick-note',
   'guide/hello',
   'guide/event',
+  'guide/reflect',
   'guide/update',
+  'prompt/snooze',
+  'prompt/skip',
+  'prompt/turn-off',
+  'prompt/status',
+  'journal/changed',
 ];
 
 export function isEnvelope(value: unknown): value is Envelope {

@@ -14,9 +14,16 @@ const EVERY_TYPE: Record<MessageType, true> = {
   'walkthrough/start': true,
   'walkthrough/current': true,
   'walkthrough/control': true,
+  'journal/quick-note': true,
   'guide/hello': true,
   'guide/event': true,
+  'guide/reflect': true,
   'guide/update': true,
+  'prompt/snooze': true,
+  'prompt/skip': true,
+  'prompt/turn-off': true,
+  'prompt/status': true,
+  'journal/changed': true,
 };
 
 const valid = { df: 1, type: 'app/reset', payload: {} };
