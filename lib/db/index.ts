@@ -1,13 +1,50 @@
+import { browser } from 'wxt/browser';
 import { createJournalRepo } from './journal-repo';
+import { StorageAwareDb, type IdbDeps, type SessionArea, type StorageStatus } from './open';
 import { createProgressRepo } from './progress-repo';
-import { DigitalFriendDb } from './schema';
+import type { DigitalFriendDb } from './schema';
 
-let db: DigitalFriendDb | undefined;
+export type { StorageStatus } from './open';
 
-/** The page's one connection to the extension's database, opened on first use. */
+let db: StorageAwareDb | undefined;
+
+function deviceIdb(): IdbDeps | undefined {
+  try {
+    // Reading the property itself can throw (SecurityError) where storage is forbidden.
+    return typeof indexedDB === 'undefined' ? undefined : { indexedDB, IDBKeyRange };
+  } catch {
+    return undefined;
+  }
+}
+
+function sessionArea(): SessionArea | undefined {
+  const session = browser.storage?.session;
+  if (!session) return undefined;
+  return {
+    get: (key) => session.get(key),
+    set: (items) => session.set(items),
+  };
+}
+
+/**
+ * The page's one connection to the extension's database, opened on first use. It lives on the
+ * device, or in memory where the browser refuses storage (Firefox private browsing): see ./open.
+ */
 export function getDb(): DigitalFriendDb {
-  db ??= new DigitalFriendDb();
+  db ??= new StorageAwareDb({ device: deviceIdb(), session: sessionArea() });
   return db;
+}
+
+/** Where the database lives (opening it if need be), for the warning banner. */
+export function getStorageStatus(): Promise<StorageStatus> {
+  getDb();
+  return db!.storage();
+}
+
+/** Called when the storage status changes after it was first decided. */
+export function onStorageStatusChange(listener: (status: StorageStatus) => void): () => void {
+  getDb();
+  return db!.onStorageChange(listener);
 }
 
 export function getProgressRepo() {
