@@ -168,15 +168,10 @@ export function createGuide(host: GuideHost) {
   }
 
   // Completion by the person's own actions. Only trusted events count.
-  doc.addEventListener(
-    'click',
-    (e) => {
-      if (!e.isTrusted || !view || view.step.done.kind !== 'click' || !found) return;
-      const path = e.composedPath();
-      if (path.includes(found.el)) complete(view.index);
-    },
-    { capture: true, signal },
-  );
+  const onClick = (e: Event) => {
+    if (!e.isTrusted || !view || view.step.done.kind !== 'click' || !found) return;
+    if (e.composedPath().includes(found.el)) complete(view.index);
+  };
   const onInput = () => {
     if (!view || view.step.done.kind !== 'input' || !found) return;
     const index = view.index;
@@ -185,21 +180,32 @@ export function createGuide(host: GuideHost) {
     // first keystroke would pull the next step out from under them.
     if (hasContent(found.el)) settle = setTimeout(() => found && hasContent(found.el) && complete(index), INPUT_SETTLE_MS);
   };
-  doc.addEventListener('input', onInput, { capture: true, signal });
-  doc.addEventListener('focusout', (e) => {
+  const onFocusOut = (e: Event) => {
     if (e.isTrusted && view?.step.done.kind === 'input' && found && hasContent(found.el)) complete(view.index);
-  }, { capture: true, signal });
+  };
   // Alt+Shift+F brings keyboard users back to the instructions from anywhere on the page.
-  doc.addEventListener('keydown', (e) => {
+  const onKeyDown = (e: KeyboardEvent) => {
     if (e.isTrusted && e.altKey && e.shiftKey && e.code === 'KeyF') {
       e.preventDefault();
       ui.focus();
     }
-  }, { capture: true, signal });
+  };
+  // When the site opens a modal dialog or a popover after the guide, put the guide back on top of
+  // the top layer. toggle does not bubble, but a capturing listener on the document still hears it.
+  let raising = 0;
+  const onToggle = (e: Event) => {
+    if (e.target === ui.host || (e as ToggleEvent).newState !== 'open' || raising || !view) return;
+    raising = win.requestAnimationFrame(() => {
+      raising = 0;
+      if (view) ui.mount(true);
+    });
+  };
 
   const schedulePlace = () => {
     if (!frame) frame = win.requestAnimationFrame(() => {
       frame = 0;
+      // A frame that appeared or loaded since last time may already hold the target.
+      if (watchFrames()) search();
       if (host.url() !== lastUrl) {
         lastUrl = host.url();
         search();
@@ -208,24 +214,7 @@ export function createGuide(host: GuideHost) {
       place();
     });
   };
-  // When the site opens a modal dialog or a popover after the guide, put the guide back on top of
-  // the top layer. toggle does not bubble, but a capturing listener on the document still hears it.
-  let raising = 0;
-  doc.addEventListener('toggle', (e) => {
-    if (e.target === ui.host || (e as ToggleEvent).newState !== 'open' || raising || !view) return;
-    raising = win.requestAnimationFrame(() => {
-      raising = 0;
-      if (view) ui.mount(true);
-    });
-  }, { capture: true, signal });
-  win.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
-  win.addEventListener('resize', schedulePlace, { signal });
-  win.addEventListener('popstate', schedulePlace, { signal });
-  win.addEventListener('hashchange', schedulePlace, { signal });
-  const resize = new ResizeObserver(schedulePlace);
-  resize.observe(doc.documentElement);
 
-  const observe = (target: Document) => mutations.observe(target, { childList: true, subtree: true });
   // Searching straight from the observer's callback, not a later frame, draws a late target in the
   // same frame it arrived in (issue #3's budget: one frame).
   const mutations = new MutationObserver(() => {
@@ -234,22 +223,48 @@ export function createGuide(host: GuideHost) {
       lastUrl = host.url();
       search();
     }
-    // Same-origin iframes that appear later are watched too.
-    for (const f of doc.querySelectorAll('iframe')) {
-      try {
-        if (f.contentDocument && !observed.has(f.contentDocument)) {
-          observed.add(f.contentDocument);
-          observe(f.contentDocument);
-          f.addEventListener('load', () => observe(f.contentDocument!), { signal });
-        }
-      } catch {
-        /* cross-origin */
-      }
-    }
     schedulePlace();
   });
-  const observed = new WeakSet<Document>([doc]);
-  observe(doc);
+
+  /** Listens to one document: the page itself, or a same-origin iframe's (the LastPass vault). */
+  const watched = new WeakSet<Document>();
+  function watchDoc(d: Document) {
+    if (watched.has(d)) return;
+    watched.add(d);
+    const opts = { capture: true, signal };
+    d.addEventListener('click', onClick, opts);
+    d.addEventListener('input', onInput, opts);
+    d.addEventListener('focusout', onFocusOut, opts);
+    d.addEventListener('keydown', onKeyDown, opts);
+    d.addEventListener('toggle', onToggle, opts);
+    d.defaultView?.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
+    mutations.observe(d, { childList: true, subtree: true });
+  }
+  /** Same-origin iframes, including ones that appear or reload later. True if any were new. */
+  function watchFrames(): boolean {
+    let added = false;
+    for (const f of doc.querySelectorAll('iframe')) {
+      let inner: Document | null = null;
+      try {
+        inner = f.contentDocument;
+      } catch {
+        inner = null; // cross-origin: not ours to reach
+      }
+      if (inner && !watched.has(inner)) {
+        added = true;
+        watchDoc(inner);
+        f.addEventListener('load', schedulePlace, { signal });
+      }
+    }
+    return added;
+  }
+  watchDoc(doc);
+  watchFrames();
+  win.addEventListener('resize', schedulePlace, { signal });
+  win.addEventListener('popstate', schedulePlace, { signal });
+  win.addEventListener('hashchange', schedulePlace, { signal });
+  const resize = new ResizeObserver(schedulePlace);
+  resize.observe(doc.documentElement);
 
   function show(next: GuideView | null) {
     if (!next) return destroy();
