@@ -88,15 +88,27 @@ export const vivaEngage = {
    * people, possibly in a Fluent layer at the end of <body>. Steps that use it are optional.
    */
   mentionList: [
-    // The whole list, so that choosing any name in it counts as the click.
-    { css: '[role="listbox"]' },
-    { css: '[role="option"]' },
+    // The whole list, so that choosing any name in it counts as the click. Fluent UI renders
+    // popups in a layer at the end of <body> (ms-Layer is Fluent's public class, not a hash).
+    { css: '.ms-Layer [role="listbox"]' },
+    // Any other listbox except the search box's own suggestions, which may sit hidden in the
+    // page: find-target.ts falls back to hidden matches, and one would stop this optional step
+    // from ever skipping itself.
+    { css: '[role="listbox"]:not([role="search"] *)' },
   ],
   /** The search box in the top bar, which also finds communities. */
   searchBox: [
     { role: 'combobox', name: 'Search' },
     { css: 'input[type="search"]' },
     { role: 'textbox', name: 'Search' },
+  ],
+  /**
+   * Suggestions under the search box. Their markup is not recorded (L): a listbox tied to the
+   * search combobox is the usual pattern, so that comes first, then any listbox.
+   */
+  searchSuggestions: [
+    { css: '[role="search"] [role="listbox"]' },
+    { css: '[role="listbox"]' },
   ],
   /** The community page's title in its header. */
   communityHeading: [

@@ -153,14 +153,26 @@ export const vivaEngageWalkthroughs: Walkthrough[] = [
     practice: true,
     steps: [
       {
-        id: 'find',
+        id: 'search',
         url: at.anyPage,
         target: ve.searchBox,
         lookFor: 'the search box at the top of the page',
-        action: 'navigate',
+        action: 'type',
+        done: { kind: 'input' },
+        title: 'Search for the community',
+        body: 'Type part of the community’s name in the search box at the top. If a colleague sent you a link to it, you can open that instead.',
+      },
+      {
+        id: 'choose',
+        url: at.anyPage,
+        // Split from the typing step so that the callout moves below the suggestions instead of
+        // covering them. Reaching any community page completes it, however the person got there.
+        target: ve.searchSuggestions,
+        lookFor: 'a list of suggestions under the search box',
+        action: 'click',
         done: { kind: 'url', url: at.community },
-        title: 'Find the community',
-        body: 'Type part of the community’s name in the search box at the top, then select it in the results. If a colleague sent you a link, you can open that instead.',
+        title: 'Choose the community',
+        body: 'Select the community in the list. If it is not there, press `Enter` to see all the results and choose it from those.',
       },
       {
         id: 'look',
