@@ -63,7 +63,7 @@ describe('PromptSettingsForm', () => {
 
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveFocus();
-    expect(await stored()).toEqual({ promptDay: 4, promptTime: '09:30' });
+    expect(await stored()).toEqual({ promptDay: 4, promptTime: '09:30', promptEnabled: true });
     expect(time).toHaveValue('09:30');
     expect(screen.queryByText('There is a problem')).not.toBeInTheDocument();
   });
@@ -82,6 +82,6 @@ describe('PromptSettingsForm', () => {
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
     expect(screen.queryByText('There is a problem')).not.toBeInTheDocument();
     expect(time).not.toHaveClass('govuk-input--error');
-    expect(await stored()).toEqual({ promptDay: 5, promptTime: '17:15' });
+    expect(await stored()).toEqual({ promptDay: 5, promptTime: '17:15', promptEnabled: true });
   });
 });

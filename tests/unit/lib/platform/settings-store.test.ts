@@ -3,20 +3,20 @@ import { loadSettings, saveSettings } from '../../../../lib/platform/settings-st
 import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings';
 
 describe('settings store', () => {
-  it('gives the defaults (Friday at 16:00) when nothing is stored', async () => {
-    await expect(loadSettings()).resolves.toEqual({ promptDay: 5, promptTime: '16:00' });
+  it('gives the defaults (Friday at 16:00, prompt on) when nothing is stored', async () => {
+    await expect(loadSettings()).resolves.toEqual({ promptDay: 5, promptTime: '16:00', promptEnabled: true });
   });
 
   it('reads back what it saved, under the "settings" key of storage.local', async () => {
-    const mine: Settings = { promptDay: 1, promptTime: '08:30' };
+    const mine: Settings = { promptDay: 1, promptTime: '08:30', promptEnabled: false };
     await saveSettings(mine);
     await expect(loadSettings()).resolves.toEqual(mine);
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: mine });
   });
 
   it('repairs junk found in storage, keeping the fields that are valid', async () => {
-    await fakeBrowser.storage.local.set({ settings: { promptDay: 3, promptTime: 'after lunch', theme: 'dark' } });
-    await expect(loadSettings()).resolves.toEqual({ promptDay: 3, promptTime: '16:00' });
+    await fakeBrowser.storage.local.set({ settings: { promptDay: 3, promptTime: 'after lunch', promptEnabled: 'no', theme: 'dark' } });
+    await expect(loadSettings()).resolves.toEqual({ promptDay: 3, promptTime: '16:00', promptEnabled: true });
 
     await fakeBrowser.storage.local.set({ settings: 'not an object' });
     await expect(loadSettings()).resolves.toEqual(DEFAULT_SETTINGS);
