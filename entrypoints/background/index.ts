@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerJournal } from '../../lib/background/journal';
+import { registerPrompts } from '../../lib/background/prompts';
 import { registerWalkthroughs } from '../../lib/background/walkthroughs';
 import { createJournalRepo } from '../../lib/db/journal-repo';
 import { createProgressRepo } from '../../lib/db/progress-repo';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   listen({
     ...walkthroughs,
     ...registerJournal({ repo: createJournalRepo(db), findLesson }),
+    ...registerPrompts({ answeredWeek: createJournalRepo(db).answeredWeek }),
     'app/reset': async () => {
       db.close();
       await resetEverything();
