@@ -28,21 +28,23 @@ export function staleReason(root, outDir) {
 }
 
 /**
- * Builds the Chrome flavour only (what the bench measures), when asked or when stale.
- * `npm run build` would also build Edge and Firefox, which the bench never looks at.
+ * Builds one Chrome flavour (what the bench measures), when asked or when stale: the production
+ * build by default, or the end-to-end one with `env: { DF_E2E: '1' }` (wxt.config.ts writes it to
+ * .output-e2e). `npm run build` would also build Edge and Firefox, which the bench never looks at.
  */
-export function ensureBuild({ root, outDir, force, skip, log }) {
+export function ensureBuild({ root, outDir, force, skip, log, label = 'Chrome', env = {} }) {
   const reason = force ? 'asked to (--build)' : skip ? null : staleReason(root, outDir);
   if (!reason) {
-    log(`Using the existing build in ${path.relative(root, outDir)}${skip ? ' (--no-build)' : ''}.`);
+    log(`Using the existing ${label} build in ${path.relative(root, outDir)}${skip ? ' (--no-build)' : ''}.`);
     return { built: false };
   }
-  log(`Building Chrome (${reason}): npx wxt build -b chrome`);
+  const prefix = Object.entries(env).map(([k, v]) => `${k}=${v} `).join('');
+  log(`Building ${label} (${reason}): ${prefix}npx wxt build -b chrome`);
   const started = Date.now();
   // Build output goes to stderr so stdout carries only the report.
-  const result = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: root, stdio: ['ignore', 2, 2] });
+  const result = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: root, stdio: ['ignore', 2, 2], env: { ...process.env, ...env } });
   if (result.status !== 0) {
-    throw new Error(`wxt build failed (exit ${result.status ?? result.signal}); fix it, or measure the existing build with --no-build`);
+    throw new Error(`wxt build (${label}) failed (exit ${result.status ?? result.signal}); fix it, or measure the existing build with --no-build`);
   }
   return { built: true, seconds: (Date.now() - started) / 1000 };
 }
@@ -73,22 +75,18 @@ function missingReferences(dir) {
 export const BLANK_PAGE = 'bench-blank.html';
 
 /**
- * Copies the build to a temp folder and adds the blank baseline page, so every measure reads one
- * consistent snapshot (others may rebuild .output while the bench runs) and production files are
- * never touched. MV3's CSP forbids inline scripts, so the blank page's mark comes from a module file.
+ * Copies the build to a temp folder so every measure reads one consistent snapshot (others may
+ * rebuild .output while the bench runs) and production files are never touched. Given `readyMark`,
+ * it also adds the blank baseline page. MV3's CSP forbids inline scripts, so the blank page's mark
+ * comes from a module file.
  */
-export function snapshotBuild({ outDir, readyMark }) {
+export function snapshotBuild({ outDir, readyMark = null }) {
   for (let attempt = 1; ; attempt++) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'df-bench-'));
     cpSync(outDir, dir, { recursive: true });
     const missing = missingReferences(dir);
     if (missing.length === 0) {
-      writeFileSync(
-        path.join(dir, BLANK_PAGE),
-        '<!DOCTYPE html>\n<html lang="en-GB">\n  <head>\n    <meta charset="utf-8">\n    <title>Bench blank page</title>\n' +
-          '    <script type="module" src="/bench-blank.js"></script>\n  </head>\n  <body></body>\n</html>\n',
-      );
-      writeFileSync(path.join(dir, 'bench-blank.js'), `performance.mark(${JSON.stringify(readyMark)});\n`);
+      if (readyMark !== null) addBlankPage(dir, readyMark);
       return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
     }
     rmSync(dir, { recursive: true, force: true });
@@ -96,4 +94,13 @@ export function snapshotBuild({ outDir, readyMark }) {
     // Someone else is probably rebuilding right now; give their build a moment to finish.
     spawnSync('sleep', ['3']);
   }
+}
+
+function addBlankPage(dir, readyMark) {
+  writeFileSync(
+    path.join(dir, BLANK_PAGE),
+    '<!DOCTYPE html>\n<html lang="en-GB">\n  <head>\n    <meta charset="utf-8">\n    <title>Bench blank page</title>\n' +
+      '    <script type="module" src="/bench-blank.js"></script>\n  </head>\n  <body></body>\n</html>\n',
+  );
+  writeFileSync(path.join(dir, 'bench-blank.js'), `performance.mark(${JSON.stringify(readyMark)});\n`);
 }

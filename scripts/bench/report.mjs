@@ -36,6 +36,47 @@ export function formatReport(results, { referenceId, baselineId }) {
       ),
     );
   }
+  const guide = results.guide;
+  if (guide?.insertion || guide?.start) {
+    const rows = [];
+    const row = (what, t) => t && rows.push([what, t.runs ?? '—', ms(t.medianMs), ms(t.p95Ms), ms(t.minMs), ms(t.maxMs)]);
+    const failed = (what, m) => m?.error && rows.push([`${what}  (FAILED)`, '—', '—', '—', '—', '—']);
+    row('target inserted → spotlight mark (Digital Friend)', guide.insertion?.ours);
+    row('target inserted → popover in DOM (driver.js)', guide.insertion?.driverPopover);
+    row('target inserted → overlay in DOM (driver.js)', guide.insertion?.driverOverlay);
+    failed('target inserted → highlight', guide.insertion);
+    row('Start clicked → first spotlight (Digital Friend)', guide.start);
+    failed('Start clicked → first spotlight', guide.start);
+    parts.push(
+      table(
+        `Guide (end-to-end build, fixture at https://x.com/home): insertion = page clock after ${guide.insertion?.warmup ?? '?'} warm-ups; Start = wall clock after 1 warm-up`,
+        ['measure', 'runs', 'median', 'p95', 'min', 'max'],
+        rows,
+      ),
+    );
+  }
+  if (guide?.scroll) {
+    const s = guide.scroll;
+    const rows = s.error
+      ? [['scrolling  (FAILED)', '—', '—', '—', '—', '—', '—', '—']]
+      : [s.control, s.overlay].map((r) => [
+          r.label,
+          r.passes,
+          r.longTasks,
+          r.longTasksPerPass.join(' '),
+          ms(r.maxLongTaskMs),
+          ms(r.totalLongTaskMs),
+          ms(r.maxFrameGapMs),
+          ms(r.medianScrollMs),
+        ]);
+    parts.push(
+      table(
+        `Guide: long tasks (> 50 ms) while scrolling ${s.elements ?? '?'} elements top to bottom in ${s.steps ?? '?'} frames (${ms(((s.steps ?? NaN) * 1000) / 60)} at 60 Hz); passes alternate`,
+        ['run', 'passes', 'long tasks', 'per pass', 'longest', 'all long tasks', 'longest frame gap', 'median pass'],
+        rows,
+      ),
+    );
+  }
   const fmt = (b, v) => {
     if (b.unit === 'bytes') return kb(v);
     if (b.unit === 'ms') return ms(v);

@@ -32,13 +32,8 @@ export function sizeRow({ id, label, kind, files, note }) {
   };
 }
 
-/**
- * The JS modules reachable from `entries` inside the build folder. With `dynamic: false` only static
- * `import`/`export … from` edges are followed: areas behind `import()` load lazily, after first paint.
- * esbuild's metafile tells the two kinds apart, so no hand-written parsing of minified code.
- */
-export async function reachableModules(dir, entries, { dynamic }) {
-  if (entries.length === 0) return [];
+/** esbuild's metafile inputs for everything `entries` import, statically or with `import()`. */
+async function importGraph(dir, entries) {
   const result = await build({
     absWorkingDir: dir,
     entryPoints: entries,
@@ -49,7 +44,11 @@ export async function reachableModules(dir, entries, { dynamic }) {
     outdir: 'out',
     logLevel: 'silent',
   });
-  const inputs = result.metafile.inputs;
+  return result.metafile.inputs;
+}
+
+/** Files reachable from `entries` in an import graph; `dynamic` also follows `import()` edges. */
+function walk(inputs, entries, { dynamic }) {
   const seen = new Set();
   const queue = entries.map((e) => path.normalize(e));
   while (queue.length) {
@@ -61,7 +60,34 @@ export async function reachableModules(dir, entries, { dynamic }) {
       if (edge.kind === 'import-statement' || (dynamic && edge.kind === 'dynamic-import')) queue.push(edge.path);
     }
   }
-  return [...seen].sort();
+  return seen;
+}
+
+/**
+ * The JS modules reachable from `entries` inside the build folder. With `dynamic: false` only static
+ * `import`/`export … from` edges are followed: areas behind `import()` load lazily, after first paint.
+ * esbuild's metafile tells the two kinds apart, so no hand-written parsing of minified code.
+ */
+export async function reachableModules(dir, entries, { dynamic }) {
+  if (entries.length === 0) return [];
+  return [...walk(await importGraph(dir, entries), entries, { dynamic })].sort();
+}
+
+/**
+ * The stylesheets Vite loads together with a lazy chunk: `import("./X.js"),__vite__mapDeps([i, …])`
+ * in the importing chunk indexes its `m.f=[…]` file list, which names the chunk's CSS.
+ */
+function viteCssDeps(dir, importer, chunk) {
+  const text = readFileSync(path.join(dir, importer), 'utf8');
+  const files = /m\.f=(\[[^\]]*\])/.exec(text)?.[1];
+  const name = path.basename(chunk).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const indices = new RegExp(`import\\(["'][^"']*${name}["']\\)\\s*,\\s*__vite__mapDeps\\(\\[([\\d,\\s]*)\\]`).exec(text)?.[1];
+  if (!files || !indices) return [];
+  const list = JSON.parse(files);
+  return indices
+    .split(',')
+    .map((i) => list[Number(i)])
+    .filter((f) => typeof f === 'string' && f.endsWith('.css') && existsSync(path.join(dir, f)));
 }
 
 /** The scripts and stylesheets an extension page's HTML loads directly. */
@@ -84,12 +110,31 @@ export const read = (dir, file) => ({ path: file, content: readFileSync(path.joi
 
 /**
  * An extension page's initial JS and CSS: what its HTML loads plus everything statically imported
- * from there. With `lazy: true`, also every chunk behind `import()` and the CSS those chunks pull in.
+ * from there. `preload` names lazy chunks (by their source module's name, e.g. 'LearnArea') that the
+ * page imports before its first render: each counts with its own static imports and the CSS Vite
+ * loads with it. With `lazy: true`, every chunk behind `import()` counts, with the CSS they pull in.
  */
-export async function pageFiles(dir, htmlName, { lazy = false } = {}) {
+export async function pageFiles(dir, htmlName, { lazy = false, preload = [] } = {}) {
   const { scripts, styles } = htmlAssets(dir, htmlName);
-  const modules = await reachableModules(dir, scripts, { dynamic: lazy });
+  if (scripts.length === 0) return styles.map((f) => read(dir, f));
+  const inputs = await importGraph(dir, scripts);
+  const initial = walk(inputs, scripts, { dynamic: false });
   const css = new Set(styles);
+  const preloaded = [];
+  for (const name of preload) {
+    const pattern = new RegExp(`(^|/)${name}-[\\w-]+\\.js$`);
+    const found = [...initial].flatMap((importer) =>
+      (inputs[importer]?.imports ?? [])
+        .filter((edge) => edge.kind === 'dynamic-import' && !edge.external && pattern.test(edge.path))
+        .map((edge) => ({ importer, chunk: edge.path })),
+    );
+    if (found.length === 0) throw new Error(`${htmlName} has no import() of a chunk named ${name}-*.js to count as preloaded`);
+    for (const { importer, chunk } of found) {
+      preloaded.push(chunk);
+      for (const f of viteCssDeps(dir, importer, chunk)) css.add(f);
+    }
+  }
+  const modules = [...walk(inputs, [...scripts, ...preloaded], { dynamic: lazy })].sort();
   if (lazy) {
     // Vite lists a lazy chunk's stylesheets in __vite__mapDeps and loads them with the chunk.
     for (const m of modules) {

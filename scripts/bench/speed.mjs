@@ -12,12 +12,16 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Launches Chromium with the extension in `extensionDir`; resolves its id and the browser version. */
-export async function launchBrowser({ extensionDir, executablePath }) {
+/**
+ * Launches Chromium with the extension in `extensionDir`; resolves its id and the browser version.
+ * `args` are added to the usual flags; `viewport` is Playwright's (1280×720 unless told).
+ */
+export async function launchBrowser({ extensionDir, executablePath, args = [], viewport }) {
   const context = await chromium.launchPersistentContext('', {
     executablePath,
     headless: true,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+    ...(viewport ? { viewport } : {}),
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS, ...args],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
