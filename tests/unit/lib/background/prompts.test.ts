@@ -123,7 +123,7 @@ const saveSettings = (settings: Partial<Settings>) =>
 function countShown() {
   const shown: string[] = [];
   const create = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
-  fakeBrowser.notifications.create = (async (id: string, options: Browser.notifications.NotificationOptions) => {
+  fakeBrowser.notifications.create = (async (id: string, options: Browser.notifications.NotificationCreateOptions) => {
     shown.push(clock.toString());
     return create(id, options);
   }) as typeof fakeBrowser.notifications.create;
