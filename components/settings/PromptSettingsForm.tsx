@@ -94,6 +94,30 @@ export function PromptSettingsForm() {
           {t('settingsPromptHint')}
         </div>
         <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+            <div className="govuk-checkboxes__item">
+              <input
+                className="govuk-checkboxes__input"
+                id={`${id}-enabled`}
+                name="promptEnabled"
+                type="checkbox"
+                checked={settings.promptEnabled}
+                aria-describedby={`${id}-enabled-hint`}
+                onChange={(event) => {
+                  setSettings({ ...settings, promptEnabled: event.target.checked });
+                  setStatus({ kind: 'idle' });
+                }}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-enabled`}>
+                {t('settingsPromptEnabled')}
+              </label>
+              <div id={`${id}-enabled-hint`} className="govuk-hint govuk-checkboxes__hint">
+                {t('settingsPromptEnabledHint')}
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="govuk-form-group">
           <label className="govuk-label" htmlFor={`${id}-day`}>
             {t('settingsPromptDay')}
           </label>

@@ -84,4 +84,35 @@ describe('PromptSettingsForm', () => {
     expect(time).not.toHaveClass('govuk-input--error');
     expect(await stored()).toEqual({ promptDay: 5, promptTime: '17:15', promptEnabled: true });
   });
+
+  it('has the weekly reminder on by default, with a hint that the journal works without it', async () => {
+    await renderForm();
+    const reminder = screen.getByRole('checkbox', { name: 'Remind me each week' });
+    expect(reminder).toBeChecked();
+    expect(reminder).toHaveAccessibleDescription('You can write in your journal at any time, with or without a reminder.');
+  });
+
+  it('turns the reminder off and on again, saving it with the day and time', async () => {
+    const { user } = await renderForm();
+    const reminder = screen.getByRole('checkbox', { name: 'Remind me each week' });
+
+    await user.click(reminder);
+    expect(await stored(), 'nothing is saved until "Save settings"').toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved')).toBeInTheDocument();
+    expect(await stored()).toEqual({ promptDay: 5, promptTime: '16:00', promptEnabled: false });
+
+    // Changing it again takes the "saved" message away until it is saved.
+    await user.click(reminder);
+    expect(screen.queryByText('Settings saved')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved')).toBeInTheDocument();
+    expect(await stored()).toEqual({ promptDay: 5, promptTime: '16:00', promptEnabled: true });
+  });
+
+  it('shows the reminder as off when it was turned off before', async () => {
+    await fakeBrowser.storage.local.set({ settings: { promptDay: 2, promptTime: '10:00', promptEnabled: false } });
+    await renderForm();
+    expect(screen.getByRole('checkbox', { name: 'Remind me each week' })).not.toBeChecked();
+  });
 });
