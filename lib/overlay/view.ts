@@ -56,6 +56,9 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
   });
 
   let lastAnnounce = '';
+  let calloutSize: { width: number; height: number } | null = null;
+  let spotDims = '';
+  let sizedFor = 0;
   /** Connects the guide and shows it in the top layer; `raise` moves it back above newer entries. */
   const mount = (raise = false) => {
     if (!host.isConnected) doc.documentElement.append(host);
@@ -75,6 +78,7 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
     mount,
     render(model: CalloutModel) {
       mount();
+      calloutSize = null;
       callout.setAttribute('aria-label', model.label);
       callout.replaceChildren(
         h('p', { class: 'n' }, model.counter),
@@ -90,15 +94,29 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
       }
     },
     /** Draws the spotlight on `target` (viewport coordinates) and anchors the callout to it. */
+    /**
+     * Draws the spotlight on `target` (viewport coordinates) and anchors the callout to it.
+     * Runs on every scroll frame, so it reads layout first, writes only what changed, and moves
+     * both boxes with transforms on their own layers: scrolling repaints nothing of ours.
+     */
     position(target: Box | null) {
       const view = doc.defaultView!;
-      if (target) {
-        const b = spotlightBox(target);
-        Object.assign(spot.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
-        spot.hidden = false;
-      } else spot.hidden = true;
-      const p = placeCallout(target, { width: callout.offsetWidth, height: callout.offsetHeight }, { width: view.innerWidth, height: view.innerHeight });
-      Object.assign(callout.style, { left: `${p.left}px`, top: `${p.top}px` });
+      if (view.innerWidth !== sizedFor) calloutSize = null;
+      sizedFor = view.innerWidth;
+      const size = calloutSize ?? (calloutSize = { width: callout.offsetWidth, height: callout.offsetHeight });
+      const p = placeCallout(target, size, { width: view.innerWidth, height: view.innerHeight });
+      const b = target && spotlightBox(target);
+      spot.hidden = !b;
+      if (b) {
+        const dims = `${b.width}x${b.height}`;
+        if (dims !== spotDims) {
+          spotDims = dims;
+          spot.style.width = `${b.width}px`;
+          spot.style.height = `${b.height}px`;
+        }
+        spot.style.transform = `translate(${b.left}px,${b.top}px)`;
+      }
+      callout.style.transform = `translate(${p.left}px,${p.top}px)`;
     },
     focus() {
       (root.getElementById('df-t') as HTMLElement | null)?.focus();
