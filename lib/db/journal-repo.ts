@@ -126,6 +126,14 @@ export function createJournalRepo(db: DigitalFriendDb, clock: () => Date = () =>
       return (await db.entries.toArray()).map(fromStored);
     },
 
+    /** How many of these ids are stored already: "adds N, updates M" before an import. Keys only. */
+    async countExisting(ids: readonly string[]): Promise<number> {
+      const stored = new Set((await db.entries.toCollection().primaryKeys()) as string[]);
+      let count = 0;
+      for (const id of ids) if (stored.has(id)) count += 1;
+      return count;
+    },
+
     /**
      * All-or-nothing import in one transaction. Entries are keyed by id, so importing the same
      * file twice does not double anything. Returns how many were new and how many replaced.

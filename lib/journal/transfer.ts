@@ -30,7 +30,15 @@ export interface ImportProblem {
 
 export type ParseResult = { ok: true; file: JournalFile } | { ok: false; problems: ImportProblem[] };
 
-const isoDate = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp('is not a valid date and time'));
+/** The timestamp pattern lets "2026-02-30" through, and Date.parse quietly rolls it into March. */
+function isRealDay(value: string): boolean {
+  // Not a timestamp at all: isoTimestamp has said so already.
+  if (!v.ISO_TIMESTAMP_REGEX.test(value)) return true;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate() && Number.isFinite(Date.parse(value));
+}
+
+const isoDate = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp('is not a valid date and time'), v.check(isRealDay, 'is not a real date'));
 
 const EntrySchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ENTRY_ID, 'is not a Digital Friend entry id')),
@@ -38,7 +46,7 @@ const EntrySchema = v.strictObject({
   createdAt: isoDate,
   updatedAt: isoDate,
   week: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/, 'is not an ISO week such as 2026-W48'), v.check((w) => weekRange(w) !== null, 'is not a real ISO week')),
-  tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TAG))), v.maxLength(MAX_TAGS)),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TAG))), v.maxLength(MAX_TAGS, `has more than ${MAX_TAGS} tags`)),
   lessonId: v.optional(v.pipe(v.string(), v.maxLength(200))),
   promptId: v.optional(v.pipe(v.string(), v.maxLength(200))),
   private: v.boolean(),
@@ -71,6 +79,17 @@ function describePath(issue: v.BaseIssue<unknown>, raw: unknown): string {
   return `field ${keys.join('.')}`;
 }
 
+/** Valibot's issue in words a person can act on. */
+function explain(issue: v.BaseIssue<unknown>): string {
+  // A strict object reports a missing key as expected "key" but received undefined, and a key it
+  // does not know (including __proto__ and constructor) as expected never.
+  if (issue.received === 'undefined') return 'is missing';
+  if (issue.expected === 'never') return 'is not part of a Digital Friend export';
+  // The schema's own words ("is not a time such as 16:00") beat valibot's "Invalid …" defaults.
+  if (!issue.message.startsWith('Invalid ')) return issue.message;
+  return issue.expected && issue.received ? `expected ${issue.expected} but found ${issue.received}` : issue.message;
+}
+
 export function parseJournalFile(text: string, now: Date): ParseResult {
   const fail = (message: string, where = 'the file'): ParseResult => ({ ok: false, problems: [{ where, message }] });
   if (text.trim() === '') return fail('The file is empty.');
@@ -85,7 +104,7 @@ export function parseJournalFile(text: string, now: Date): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('This is not a Digital Friend journal export.');
   const head = raw as Record<string, unknown>;
   if (head.format !== FORMAT) return fail('This is not a Digital Friend journal export: its "format" is missing or different.');
-  if (typeof head.version === 'number' && head.version > FORMAT_VERSION) {
+  if (Number.isInteger(head.version) && (head.version as number) > FORMAT_VERSION) {
     return fail(`This file was made by a newer version of Digital Friend (format ${head.version}; this version reads format ${FORMAT_VERSION}). Update Digital Friend, then import it again.`);
   }
   const result = v.safeParse(FileSchema, raw);
@@ -94,7 +113,7 @@ export function parseJournalFile(text: string, now: Date): ParseResult {
       ok: false,
       problems: result.issues.slice(0, 20).map((issue) => ({
         where: describePath(issue, raw),
-        message: issue.expected && issue.received ? `expected ${issue.expected} but found ${issue.received}` : issue.message,
+        message: explain(issue),
       })),
     };
   }
