@@ -1,7 +1,9 @@
 import { useSyncExternalStore, type ComponentType } from 'react';
 import { t } from '../../lib/platform/i18n';
 import type { Topic, Walkthrough } from '../../lib/walkthrough/model';
+import { LinkedInPractice } from './LinkedInPractice';
 import type { VirtualLocation } from './virtualLocation';
+import { VivaEngagePractice } from './VivaEngagePractice';
 import { XPractice } from './XPractice';
 import '../../styles/app.scss';
 import './practice.css';
@@ -14,6 +16,8 @@ export interface ScreenProps {
 /** Practice screens by site. Password managers have none: their vaults hold real secrets. */
 const SCREENS: Partial<Record<Topic, ComponentType<ScreenProps>>> = {
   x: XPractice,
+  linkedin: LinkedInPractice,
+  'viva-engage': VivaEngagePractice,
 };
 
 export function PracticeApp({ lesson, location }: { lesson: Walkthrough | undefined; location: VirtualLocation }) {
