@@ -1,7 +1,6 @@
 import { useSyncExternalStore, type ComponentType } from 'react';
 import { t } from '../../lib/platform/i18n';
 import type { Topic, Walkthrough } from '../../lib/walkthrough/model';
-import { LinkedInPractice } from './LinkedInPractice';
 import type { VirtualLocation } from './virtualLocation';
 import { VivaEngagePractice } from './VivaEngagePractice';
 import { XPractice } from './XPractice';
@@ -16,7 +15,6 @@ export interface ScreenProps {
 /** Practice screens by site. Password managers have none: their vaults hold real secrets. */
 const SCREENS: Partial<Record<Topic, ComponentType<ScreenProps>>> = {
   x: XPractice,
-  linkedin: LinkedInPractice,
   'viva-engage': VivaEngagePractice,
 };
 
