@@ -1,5 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { BrandBar } from '../../components/common/BrandBar';
+import { StorageWarning } from '../../components/common/StorageWarning';
 import { SideNav } from '../../components/sidepanel/SideNav';
 import { useAreaView, type LoadedAreas } from '../../components/sidepanel/areaViews';
 import { createNavStore } from '../../components/sidepanel/navStore';
@@ -16,6 +17,7 @@ export function App({ preloaded }: { preloaded?: LoadedAreas }) {
       </a>
       <BrandBar />
       <SideNav current={area} onNavigate={nav.getState().go} />
+      <StorageWarning />
       <main className="df-page govuk-main-wrapper govuk-!-padding-top-4" id="main-content" tabIndex={-1}>
         {View ? <View key={area} /> : <p className="govuk-body">{t('loading')}</p>}
       </main>
