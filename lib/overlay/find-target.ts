@@ -37,7 +37,9 @@ export function collectRoots(doc: Document, frames: HTMLIFrameElement[] = []): R
   const visit = (scope: Document | ShadowRoot) => {
     const walker = doc.createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
-      const shadow = node.shadowRoot;
+      // Never our own overlay: its root is open in the end-to-end build, where a step's
+      // {role:'button', name:'Next'} would otherwise find the guide's own Next button.
+      const shadow = node.localName === 'digital-friend-guide' ? null : node.shadowRoot;
       if (shadow) {
         roots.push({ root: shadow, frames });
         visit(shadow);
