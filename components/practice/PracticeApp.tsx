@@ -1,6 +1,7 @@
 import { useSyncExternalStore, type ComponentType } from 'react';
 import { t } from '../../lib/platform/i18n';
 import type { Topic, Walkthrough } from '../../lib/walkthrough/model';
+import { LinkedInPractice } from './LinkedInPractice';
 import type { VirtualLocation } from './virtualLocation';
 import { VivaEngagePractice } from './VivaEngagePractice';
 import { XPractice } from './XPractice';
@@ -15,6 +16,7 @@ export interface ScreenProps {
 /** Practice screens by site. Password managers have none: their vaults hold real secrets. */
 const SCREENS: Partial<Record<Topic, ComponentType<ScreenProps>>> = {
   x: XPractice,
+  linkedin: LinkedInPractice,
   'viva-engage': VivaEngagePractice,
 };
 
