@@ -103,7 +103,7 @@ export const linkedInWalkthroughs: Walkthrough[] = [
         action: 'click',
         done: { kind: 'click' },
         title: 'Go to the publishing screen',
-        body: 'When you are happy with it, select **Next**. Nothing is published yet.',
+        body: 'When you are happy with it, select **Next** at the top right of the page. That is LinkedIn’s button, not the one in this box. Nothing is published yet.',
       },
       {
         id: 'introduce',
