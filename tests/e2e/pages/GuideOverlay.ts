@@ -93,6 +93,22 @@ export class GuideOverlay {
     await this.title.filter({ hasText: text('guideFinishedTitle') }).waitFor({ timeout });
   }
 
+  /**
+   * Goes back to step 1 with the guide's Back button. Learn resumes a walkthrough left half-way
+   * (it offers only "Resume" then), so a test that needs the first step calls this after starting.
+   */
+  async rewind(): Promise<void> {
+    await this.counter.waitFor();
+    for (let i = 0; i < 10 && (await this.backButton.count()) > 0; i += 1) {
+      const before = await this.counter.innerText();
+      await this.backButton.click();
+      await this.page.waitForFunction(
+        ({ host, before }) => document.querySelector(host)?.shadowRoot?.querySelector('p.n')?.textContent !== before,
+        { host: 'digital-friend-guide', before },
+      );
+    }
+  }
+
   /** Every spotlight drawn in this document so far, oldest first. */
   async spotlightDraws(): Promise<SpotlightDraw[]> {
     return this.page.evaluate(

@@ -42,13 +42,17 @@ afterEach(async () => {
 async function startLive(learn: LearnArea, lessonId: string): Promise<{ site: Page; guide: GuideOverlay }> {
   const site = await learn.startLive(lessonId);
   opened.push(site);
-  return { site, guide: new GuideOverlay(site) };
+  const guide = new GuideOverlay(site);
+  await guide.rewind();
+  return { site, guide };
 }
 
 async function startPractice(learn: LearnArea, lessonId: string): Promise<{ site: Page; guide: GuideOverlay }> {
   const site = await learn.startPractice(lessonId);
   opened.push(site);
-  return { site, guide: new GuideOverlay(site) };
+  const guide = new GuideOverlay(site);
+  await guide.rewind();
+  return { site, guide };
 }
 
 async function newSiteTab(context: BrowserContext, url: string): Promise<Page> {
