@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../../entrypoints/sidepanel/App';
 
@@ -29,15 +29,17 @@ describe('side panel', { timeout: 20_000 }, () => {
 
     await user.click(within(nav()).getByRole('link', { name: 'Journal' }));
 
+    // The heading takes focus in an effect just after it appears, so wait for that too.
     const heading = await areaHeading('Journal');
-    expect(heading).toHaveFocus();
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(window.location.hash).toBe('#journal');
     expect(within(nav()).getByRole('link', { current: 'page' })).toHaveTextContent('Journal');
     expect(screen.queryByRole('heading', { level: 1, name: 'Learn' })).not.toBeInTheDocument();
 
     await user.click(within(nav()).getByRole('link', { name: 'Settings' }));
 
-    expect(await areaHeading('Settings')).toHaveFocus();
+    const settings = await areaHeading('Settings');
+    await waitFor(() => expect(settings).toHaveFocus());
     expect(window.location.hash).toBe('#settings');
     // The Settings area is a lazily loaded chunk with its own content.
     expect(await screen.findByRole('button', { name: 'Save settings' })).toBeInTheDocument();
