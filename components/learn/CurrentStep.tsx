@@ -30,6 +30,11 @@ export function CurrentStep({ session }: { session: Session }) {
     send('walkthrough/control', { event }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   const i = view.index;
+  // "Reflect on this": close the finished walkthrough and open a journal entry about it (#4).
+  const reflect = () => {
+    control({ kind: 'exit' });
+    window.location.hash = `#journal/new?lesson=${encodeURIComponent(lesson.id)}`;
+  };
 
   return (
     <section className="govuk-notification-banner" aria-labelledby="current-step-title" data-testid="current-step">
@@ -70,6 +75,11 @@ export function CurrentStep({ session }: { session: Session }) {
           </p>
         )}
         <div className="govuk-button-group">
+          {view.finished && (
+            <button type="button" className="govuk-button" onClick={reflect}>
+              {t('journalReflect')}
+            </button>
+          )}
           {!view.finished && view.missing && (
             <>
               <button type="button" className="govuk-button" onClick={() => control({ kind: 'completed', stepIndex: i })}>

@@ -59,6 +59,8 @@ export function startGuideClient(options: ClientOptions): { refresh(): Promise<v
         url: options.url ?? (() => doc.location.href),
         timeoutMs: options.timeoutMs,
         send: (event) => void send('guide/event', { event }).then((reply) => reply && apply(reply.view)),
+        // A web page cannot open extension pages: the background opens the journal (#4).
+        reflect: (lessonId) => void send('guide/reflect', { lessonId }),
       });
     }
     guide.show(view);

@@ -25,6 +25,8 @@ export interface GuideHost {
   timeoutMs?: number;
   /** Called after focus leaves the guide for good (exit), to return it to the page. */
   onClose?(): void;
+  /** "Reflect on this" after the last step: the host asks the background to open the journal. */
+  reflect?(lessonId: string): void;
 }
 
 export const SPOTLIGHT_MARK = 'digital-friend:spotlight';
@@ -60,6 +62,10 @@ export function createGuide(host: GuideHost) {
     if (!view) return;
     const i = view.index;
     if (act === 'exit') return exit();
+    if (act === 'reflect') {
+      host.reflect?.(view.lessonId);
+      return exit();
+    }
     if (act === 'back') return send({ kind: 'back' });
     if (act === 'next') return view.finished ? exit() : send({ kind: 'next' });
     if (act === 'done') return complete(i);
@@ -92,7 +98,7 @@ export function createGuide(host: GuideHost) {
     const s = v.step;
     const counter = t('guideStepOf', [String(v.index + 1), String(v.total)]);
     if (v.finished) {
-      return { counter: v.lessonTitle, title: t('guideFinishedTitle'), body: parseRichText(t('guideFinishedBody')), buttons: [['exit', t('guideClose'), true]], announce: t('guideFinishedTitle'), label: t('guideLabel') };
+      return { counter: v.lessonTitle, title: t('guideFinishedTitle'), body: parseRichText(t('guideFinishedBody')), buttons: host.reflect ? [['reflect', t('journalReflect'), true], ['exit', t('guideClose')]] : [['exit', t('guideClose'), true]], announce: t('guideFinishedTitle'), label: t('guideLabel') };
     }
     const buttons: CalloutModel['buttons'] = [];
     if (v.index > 0) buttons.push(['back', t('guideBack')]);

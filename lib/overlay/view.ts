@@ -3,7 +3,7 @@ import { placeCallout, spotlightBox, type Box } from './geometry';
 import { GUIDE_CSS } from './styles';
 
 /** The guide's actions, named by the buttons' data-act attribute. */
-export type Act = 'back' | 'next' | 'exit' | 'done' | 'skip' | 'report' | 'show';
+export type Act = 'back' | 'next' | 'exit' | 'done' | 'skip' | 'report' | 'show' | 'reflect';
 
 export interface CalloutModel {
   counter: string;
