@@ -59,15 +59,17 @@ export function registerWalkthroughs({ findLesson, repo, now = () => new Date() 
     if (mode === 'practice' && !lesson.practice) throw new Error(`"${lesson.title}" has no practice copy.`);
     const progress = resume ? await repo.get(lessonId) : undefined;
     const stepIndex = progress?.status === 'started' ? Math.min(progress.stepIndex, lesson.steps.length - 1) : 0;
+
+    if (mode === 'live' && (!lesson.origin || !(await hasSite(lesson.origin)))) {
+      throw new Error(`Digital Friend needs your permission to guide you on ${lesson.origin ?? 'this site'}.`);
+    }
+    // Only once the new walkthrough can start does the old one's guide go.
     const previous = await loadSession();
     if (previous) await push(previous, null);
 
     let tabId: number;
     let loading = true;
-    if (mode === 'live') {
-      if (!lesson.origin || !(await hasSite(lesson.origin))) {
-        throw new Error(`Digital Friend needs your permission to guide you on ${lesson.origin ?? 'this site'}.`);
-      }
+    if (mode === 'live' && lesson.origin) {
       const step = lesson.steps[stepIndex]!;
       const url = stepIndex === 0 ? lesson.startUrl : (step.goTo ?? lesson.startUrl);
       ({ tabId, loading } = await openOrFocus(url, lesson.origin, step.url));

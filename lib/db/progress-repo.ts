@@ -11,7 +11,9 @@ export function createProgressRepo(db: DigitalFriendDb) {
       await db.transaction('rw', db.progress, async () => {
         const row = await db.progress.get(lessonId);
         const next: ProgressRow = row
-          ? { ...row, stepIndex, updatedAt: iso, status: row.status === 'completed' && stepIndex === 0 ? 'completed' : row.status }
+          ? // Starting a finished walkthrough again keeps it "completed" until the person moves on;
+            // from step 2 it is in progress again, so it can be resumed (completions are kept).
+            { ...row, stepIndex, updatedAt: iso, status: row.status === 'completed' && stepIndex === 0 ? 'completed' : 'started' }
           : { lessonId, status: 'started', stepIndex, startedAt: iso, updatedAt: iso, completions: [] };
         await db.progress.put(next);
       });
@@ -39,12 +41,16 @@ export function createProgressRepo(db: DigitalFriendDb) {
 
 export type ProgressRepo = ReturnType<typeof createProgressRepo>;
 
-/** Strips the query from a URL before it is stored: it can carry personal data. */
+/**
+ * The part of a URL that is safe to keep in a report: origin and path, plus a hash route's path
+ * (#/vault) for hash-routed apps. Queries, and fragments that are not routes (#access_token=…),
+ * can carry personal data or secrets, so they are dropped.
+ */
 export function reportableUrl(url: string): string {
   try {
     const u = new URL(url);
-    // Hash routes (#/vault) name the screen; anything after a '?' inside them is dropped too.
-    return `${u.origin}${u.pathname}${u.hash.split('?')[0] ?? ''}`;
+    const route = /^#\/[\w\-/]*/.exec(u.hash)?.[0] ?? '';
+    return `${u.origin}${u.pathname}${route}`;
   } catch {
     return '';
   }

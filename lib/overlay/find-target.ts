@@ -4,7 +4,8 @@ import type { TargetCandidate } from '../walkthrough/model';
  * Finds the element a step points at, on pages we do not own.
  * - Candidates are tried in order (stable attributes first) across the document, every open
  *   shadow root (LinkedIn's #interop-outlet) and every same-origin iframe (the LastPass vault).
- * - Visible matches win over hidden ones; a hidden match is used only if nothing visible matches.
+ * - Only rendered elements count: a hidden match (a menu not open yet, the desktop link on a
+ *   narrow window) is treated as absent, so the guide keeps waiting for the visible one.
  * - Password inputs are never returned: walkthroughs point at controls, never at secrets.
  * - A malformed selector (from a lesson pack) counts as no match; it never throws.
  */
@@ -92,9 +93,15 @@ function getComputedStyleSafe(el: Element): CSSStyleDeclaration | null {
   return el.ownerDocument.defaultView?.getComputedStyle(el) ?? null;
 }
 
-const isSecret = (el: Element) => el.localName === 'input' && (el as HTMLInputElement).type === 'password';
+/**
+ * Password fields, including one the site has switched to type=text to show the password
+ * (Bitwarden's "toggle visibility"), recognised by its autocomplete token.
+ */
+const isSecret = (el: Element) =>
+  el.localName === 'input' &&
+  ((el as HTMLInputElement).type === 'password' || /password/i.test(el.getAttribute('autocomplete') ?? ''));
 
-function query(root: Document | ShadowRoot, selector: string): Element[] {
+function query(root: ParentNode, selector: string): Element[] {
   try {
     return Array.from(root.querySelectorAll(selector));
   } catch {
@@ -114,24 +121,21 @@ function matchesIn(root: Document | ShadowRoot, candidate: TargetCandidate): Ele
   }
   const wanted = norm(candidate.text);
   const tag = candidate.tag?.replace(/[^a-z0-9-]/gi, '') || '*';
-  // The innermost element whose whole text is the wanted text.
+  // The innermost element (of the wanted tag, when there is one) whose whole text is the wanted
+  // text: <button><span>Post</span></button> matches {text:'Post', tag:'button'} at the button.
   return query(root, tag).filter(
-    (el) => norm(el.textContent) === wanted && !Array.from(el.children).some((c) => norm(c.textContent) === wanted),
+    (el) => norm(el.textContent) === wanted && !query(el, tag).some((inner) => norm(inner.textContent) === wanted),
   );
 }
 
-/** Resolves the first candidate that matches, preferring visible elements. */
+/** Resolves the first candidate that matches a rendered element, most stable candidate first. */
 export function findTarget(doc: Document, candidates: readonly TargetCandidate[], roots = collectRoots(doc)): Found | null {
   for (const candidate of candidates) {
-    let hidden: Found | null = null;
     for (const { root, frames } of roots) {
       for (const el of matchesIn(root, candidate)) {
-        if (isSecret(el)) continue;
-        if (isVisible(el)) return { el, frames };
-        hidden ??= { el, frames };
+        if (!isSecret(el) && isVisible(el)) return { el, frames };
       }
     }
-    if (hidden) return hidden;
   }
   return null;
 }

@@ -47,5 +47,5 @@ export function placeCallout(target: Box | null, callout: { width: number; heigh
     return { left: target.left - gap - callout.width, top: alignedTop, side: 'left' };
   }
   // Nowhere beside it fits (a huge target): overlap the bottom of the viewport.
-  return { left: clamp((viewport.width - callout.width) / 2, margin, maxLeft), top: maxTop, side: 'centre' };
+  return { left: clamp((viewport.width - callout.width) / 2, margin, maxLeft), top: Math.max(margin, maxTop), side: 'centre' };
 }

@@ -3,7 +3,7 @@ import { parseRichText, plainText } from '../walkthrough/richtext';
 import type { GuideEvent } from '../walkthrough/events';
 import type { GuideView } from '../walkthrough/session';
 import { matchUrl } from '../walkthrough/url';
-import { collectRoots, findTarget, hasContent, viewportRect, type Found } from './find-target';
+import { collectRoots, findTarget, hasContent, isVisible, viewportRect, type Found } from './find-target';
 import { createView, type Act, type CalloutModel } from './view';
 
 /**
@@ -89,6 +89,9 @@ export function createGuide(host: GuideHost) {
     host.onClose?.();
   }
 
+  /** The node we point at was removed, or hidden, by the site. */
+  const lost = (f: Found) => !f.el.isConnected || !isVisible(f.el);
+
   function onPage(step: Step) {
     return matchUrl(step.url, host.url());
   }
@@ -148,7 +151,7 @@ export function createGuide(host: GuideHost) {
     if (s.done.kind === 'url' && matchUrl(s.done.url, host.url())) return complete(view.index);
     if (s.done.kind === 'appear' && findTarget(doc, s.done.target)) return complete(view.index);
     if (!s.target || !onPage(s)) return;
-    if (found?.el.isConnected) return;
+    if (found && !lost(found)) return;
     const roots = collectRoots(doc);
     const f = findTarget(doc, s.target, roots);
     if (f) {
@@ -216,7 +219,7 @@ export function createGuide(host: GuideHost) {
         lastUrl = host.url();
         search();
       }
-      if (found && !found.el.isConnected) search();
+      if (found && lost(found)) search();
       place();
     });
   };
@@ -225,6 +228,7 @@ export function createGuide(host: GuideHost) {
   // same frame it arrived in (issue #3's budget: one frame).
   const mutations = new MutationObserver(() => {
     if (!view) return;
+    // Only the cheap check here: visibility needs layout, so it waits for the next frame.
     if (!found || !found.el.isConnected || view.step.done.kind === 'appear' || host.url() !== lastUrl) {
       lastUrl = host.url();
       search();
@@ -244,7 +248,8 @@ export function createGuide(host: GuideHost) {
     d.addEventListener('keydown', onKeyDown, opts);
     d.addEventListener('toggle', onToggle, opts);
     d.defaultView?.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
-    mutations.observe(d, { childList: true, subtree: true });
+    // Attributes too: sites show and hide targets with classes, styles and [hidden].
+    mutations.observe(d, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'open'] });
   }
   /** Same-origin iframes, including ones that appear or reload later. True if any were new. */
   function watchFrames(): boolean {
