@@ -162,7 +162,7 @@ describe('all or nothing', () => {
     const before = await seed(25);
     const put = FakeObjectStore.prototype.put;
     let calls = 0;
-    const spy = vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: FakeObjectStore, ...args: Parameters<typeof put>) {
+    const spy = vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: InstanceType<typeof FakeObjectStore>, ...args: Parameters<typeof put>) {
       calls += 1;
       // Well into the second chunk: 2,000 rows of the first chunk are already written in the transaction.
       if (calls === 2_500) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
