@@ -14,6 +14,7 @@ import { navViewOf, parseJournalHash, type JournalRoute } from './routes';
 import { SearchView } from './SearchView';
 import { TagsView } from './TagsView';
 import { ThisWeekView } from './ThisWeekView';
+import { recoverBackup } from './useAutosave';
 import { useHash } from './useHash';
 import { WeeksView } from './WeeksView';
 
@@ -75,7 +76,7 @@ function View({ route, focus, onNotice }: { route: JournalRoute; focus: boolean;
  * queries, so what one view changes the others show at once.
  */
 export default function JournalArea() {
-  const { repo, now } = useJournalDeps();
+  const { repo, now, backup } = useJournalDeps();
   const hash = useHash();
   const route = parseJournalHash(hash);
   const [store] = useState(() => createJournalStore());
@@ -87,7 +88,11 @@ export default function JournalArea() {
 
   useEffect(() => {
     void repo.purgeDeleted(new Date(now().getTime() - KEEP_DELETED_DAYS * DAY_MS));
-  }, [repo, now]);
+    // Words typed as a page closed go back into their entry now, unless its editor is opening
+    // anyway (it puts them back itself, and says so).
+    const opening = parseJournalHash(openedAt.current);
+    if (!(opening.view === 'entry' && opening.edit)) void recoverBackup(repo, backup);
+  }, [repo, now, backup]);
 
   // A banner belongs to the view it was shown on: moving on clears it.
   useEffect(() => {

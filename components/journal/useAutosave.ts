@@ -36,6 +36,24 @@ export function readBackup(store: JournalDeps['backup']): Backup | null {
   }
 }
 
+/**
+ * Puts a crash copy back into its entry if it is newer than what was saved, then forgets it.
+ * Called when the journal opens, so words typed as a page closed are not left waiting for their
+ * entry's editor to be opened again.
+ */
+export async function recoverBackup(repo: JournalRepo, store: JournalDeps['backup']): Promise<boolean> {
+  const copy = readBackup(store);
+  if (!copy) return false;
+  const entry = await repo.get(copy.id);
+  let recovered = false;
+  if (entry && !entry.deletedAt && copy.at > entry.updatedAt) {
+    await repo.update(entry.id, { text: copy.draft.text, tags: parseTagInput(copy.draft.tags), private: copy.draft.private });
+    recovered = true;
+  }
+  if (readBackup(store)?.at === copy.at) store?.removeItem(BACKUP_KEY);
+  return recovered;
+}
+
 interface Options {
   repo: JournalRepo;
   backup: JournalDeps['backup'];

@@ -136,6 +136,16 @@ describe('journal: writing', () => {
     expect(deps.backup.items.has(BACKUP_KEY)).toBe(false);
   });
 
+  it('puts a crash copy back into its entry as soon as the journal opens on any view', async () => {
+    const entry = await deps.repo.create({ text: 'Saved part' });
+    deps.backup.setItem(BACKUP_KEY, JSON.stringify({ id: entry.id, at: new Date(NOW.getTime() + 1000).toISOString(), draft: { text: 'Saved part, and more', tags: '', private: false } }));
+
+    renderJournal('#journal', deps);
+
+    expect(await within(await screen.findByRole('feed')).findByText('Saved part, and more')).toBeInTheDocument();
+    expect(deps.backup.items.has(BACKUP_KEY)).toBe(false);
+  });
+
   it('ignores a crash copy older than the saved entry', async () => {
     const entry = await deps.repo.create({ text: 'Newer words' });
     deps.backup.setItem(BACKUP_KEY, JSON.stringify({ id: entry.id, at: new Date(NOW.getTime() - 60_000).toISOString(), draft: { text: 'Stale', tags: '', private: false } }));
