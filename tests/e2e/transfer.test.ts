@@ -6,6 +6,7 @@ import { createEntry, type JournalEntry } from '../../lib/journal/entry';
 import { MAX_FILE_BYTES, toJournalFile } from '../../lib/journal/transfer';
 import type { Settings } from '../../lib/settings/settings';
 import { expect, test } from './fixtures';
+import { axeViolations, describeViolations } from './harness/axe';
 import { text } from './harness/messages';
 import { ROOT } from './harness/paths';
 import type { SidePanelPage } from './pages/SidePanelPage';
@@ -15,8 +16,8 @@ import type { SidePanelPage } from './pages/SidePanelPage';
 // as text; closing the panel part-way through an import leaves all of it or none of it.
 //
 // Firefox's private browsing (IndexedDB refused, w3c/webextensions#534) cannot be run here: there is
-// no Firefox on this machine. Its fallback is tested in tests/unit/lib/db/open.test.ts with
-// factories that fail as Firefox does, and the banner in tests/component/components/common.
+// no Firefox on this machine. The last test makes Chromium refuse IndexedDB the way Firefox does,
+// which runs the real fallback in the real build; tests/unit/lib/db/open.test.ts covers the rest.
 
 const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', 'imports', name);
 const DAY = 86_400_000;
@@ -352,4 +353,69 @@ test('10,000 entries: import and export within budget (measured, with progress s
   // The budgets are 3 s and 1 s, measured by the bench; here only a generous bound, so a busy CI machine does not fail the story.
   expect(importMs).toBeLessThan(9_000);
   expect(exported.ms).toBeLessThan(4_000);
+});
+
+test('every state of the panel has no WCAG 2.2 AA violations: a refused file, the confirmation, success and an export', async ({ sidePanel }) => {
+  const transfer = await new TransferPanel(sidePanel).open();
+  const check = async (state: string) => {
+    const violations = await axeViolations(transfer.page);
+    expect(violations, `${state}:\n${describeViolations(violations)}`).toEqual([]);
+  };
+  await check('the panel');
+
+  await transfer.choose(fixture('wrong-types.json'));
+  await transfer.errors.waitFor();
+  await check('a refused file');
+
+  await transfer.choose(fixture('valid.json'));
+  await transfer.confirmation.waitFor();
+  await check('the confirmation, with the settings question');
+
+  await transfer.importButton.click();
+  await transfer.done.waitFor();
+  await transfer.page.getByRole('button', { name: text('transferExportJson') }).click();
+  await transfer.page.getByTestId('export-status').getByRole('link').waitFor();
+  await check('after an import and an export');
+});
+
+test('when the browser refuses to store anything (as Firefox private browsing does), the panel says so, keeps notes for the session and exports them', async ({ sidePanel, context }) => {
+  // Firefox's refusal, made in Chromium before any of the page's own code runs.
+  await sidePanel.page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+  });
+  const transfer = await new TransferPanel(sidePanel).open();
+  const banner = transfer.page.getByRole('region', { name: text('storageWarningTitle') });
+  await banner.waitFor();
+  expect(await banner.textContent()).toContain(text('storageWarningBrowser'));
+
+  const seed = journalFile(8, { promptDay: 5, promptTime: '16:00', promptEnabled: true }, 'priv');
+  await transfer.chooseAndConfirm({ name: 'private.json', mimeType: 'application/json', buffer: Buffer.from(seed) }, false);
+  await expect.poll(() => transfer.done.textContent()).toContain('8 entries added');
+
+  // The panel is closed and opened again in the same browser session: the notes are still there.
+  await sidePanel.reload();
+  await banner.waitFor();
+  await transfer.page.evaluate(() => {
+    location.hash = '#journal';
+  });
+  await transfer.page.getByText('priv 7: a reflection', { exact: false }).waitFor();
+
+  const [download] = await Promise.all([transfer.page.waitForEvent('download'), banner.getByRole('button', { name: text('storageWarningExport') }).click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { entries: JournalEntry[] };
+  const original = JSON.parse(seed) as { entries: JournalEntry[] };
+  const sorted = (list: JournalEntry[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  expect(sorted(exported.entries)).toStrictEqual(sorted(original.entries));
+  await banner.getByRole('link', { name: /Download digital-friend-journal-/ }).waitFor();
+
+  // Nothing reached the device's IndexedDB, as in Firefox, where nothing can.
+  const other = await context.newPage();
+  try {
+    await other.goto(sidePanel.url('#settings'));
+    expect(await journalRows(other)).toEqual([]);
+    expect(await other.getByRole('region', { name: text('storageWarningTitle') }).count()).toBe(0);
+  } finally {
+    await other.close();
+  }
 });
