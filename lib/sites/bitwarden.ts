@@ -120,6 +120,14 @@ export const bitwarden = {
     { role: 'button', name: 'Turn on' },
     { role: 'button', name: 'Enable' },
   ],
+  /**
+   * The open dialog's close button: bit-dialog's header "Close" (an icon button named by its
+   * title) or the footer's "Close" (TFA). Either closes it, so the first will do.
+   */
+  closeDialog: [
+    { css: '.cdk-overlay-container bit-dialog button[aria-label="Close"]' },
+    { role: 'button', name: 'Close' },
+  ],
   /** The page's "View recovery code" callout button (TFS). */
   recoveryCode: [
     { role: 'button', name: 'View recovery code' },

@@ -220,6 +220,18 @@ export const passwordWalkthroughs: Walkthrough[] = [
         body: 'Type the 6-digit code your app shows into **Verification code**. Then press **Turn on**. If the code runs out, wait for the next one.',
       },
       {
+        id: 'close',
+        url: bwAt.twoFactor,
+        // A step of its own: the next step points at the page behind the box, and its callout
+        // could sit over the box's buttons.
+        target: bw.closeDialog,
+        lookFor: 'a "Close" button on the box',
+        action: 'click',
+        done: { kind: 'click' },
+        title: 'Close the box',
+        body: 'Bitwarden now shows that two-step login is on. Press **Close**.',
+      },
+      {
         id: 'recovery',
         url: bwAt.twoFactor,
         target: bw.recoveryCode,
@@ -228,7 +240,7 @@ export const passwordWalkthroughs: Walkthrough[] = [
         done: { kind: 'manual' },
         optional: true,
         title: 'Keep your recovery code safe',
-        body: 'Close the box. Then press **View recovery code** and print it or write it down. Keep it somewhere safe, away from your phone. It gets you back in if you lose your phone.',
+        body: 'Press **View recovery code** and print it or write it down. Keep it somewhere safe, away from your phone. It gets you back in if you lose your phone.',
       },
     ],
   },
