@@ -124,7 +124,7 @@ export default function TransferPanel({ focus = false }: { focus?: boolean }) {
     requestAnimationFrame(() => inputRef.current?.focus());
   };
 
-  const fieldError = state.kind === 'invalid' ? t('transferFileProblems', state.name) : state.kind === 'choose' && state.error ? t('transferNoFile') : '';
+  const fieldError = state.kind === 'invalid' ? t('transferFileInvalid') : state.kind === 'choose' && state.error ? t('transferNoFile') : '';
   const showForm = state.kind === 'choose' || state.kind === 'checking' || state.kind === 'invalid' || state.kind === 'done' || state.kind === 'failed';
 
   return (

@@ -419,3 +419,21 @@ test('when the browser refuses to store anything (as Firefox private browsing do
     await other.close();
   }
 });
+
+test('the panel fits a 320 px wide side panel without scrolling sideways, in every state', async ({ sidePanel }) => {
+  await sidePanel.page.setViewportSize({ width: 320, height: 640 });
+  const transfer = await new TransferPanel(sidePanel).open();
+  const fits = async (state: string) => expect(await sidePanel.scrollWidth(), `${state} at 320 px`).toBeLessThanOrEqual(320);
+  await fits('the panel');
+  await transfer.choose(fixture('invalid-dates.json'));
+  await transfer.errors.waitFor();
+  await fits('a refused file, with long entry ids');
+  await transfer.choose(fixture('valid.json'));
+  await transfer.confirmation.waitFor();
+  await fits('the confirmation');
+  await transfer.importButton.click();
+  await transfer.done.waitFor();
+  await transfer.page.getByRole('button', { name: text('transferExportJson') }).click();
+  await transfer.page.getByTestId('export-status').getByRole('link').waitFor();
+  await fits('an export link');
+});
