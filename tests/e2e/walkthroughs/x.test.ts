@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeViolations, WCAG_TAGS } from '../harness/axe';
+import { text } from '../harness/messages';
 import { expect, test } from '../fixtures';
 import { GuideOverlay } from '../pages/GuideOverlay';
 import { LearnArea } from '../pages/LearnArea';
@@ -113,7 +114,8 @@ async function setBio(site: Page, guide: GuideOverlay, bio: string) {
   await guide.waitForFinished();
 }
 
-async function turnOnTwoFactor(site: Page, guide: GuideOverlay) {
+/** `press` clicks Next or Finish for the reading steps: the callout's own, unless told otherwise. */
+async function turnOnTwoFactor(site: Page, guide: GuideOverlay, press = (key: 'guideNext' | 'guideFinish') => guide.button(key).click()) {
   await guide.waitForSpotlight('x-two-factor', 0);
   await site.locator(X.security).click();
   await guide.waitForStep(2, 6);
@@ -128,10 +130,10 @@ async function turnOnTwoFactor(site: Page, guide: GuideOverlay) {
   // The last two steps are words only: the guide points at nothing while secrets are on screen.
   await guide.waitForStep(5, 6);
   expect(await guide.spotlightBox()).toBeNull();
-  await guide.nextButton.click();
+  await press('guideNext');
   await guide.waitForStep(6, 6);
   expect(await guide.spotlightBox()).toBeNull();
-  await guide.finishButton.click();
+  await press('guideFinish');
   await guide.waitForFinished();
 }
 
@@ -207,6 +209,29 @@ describe('on the X fixture (x.com)', () => {
     await writePostFromClick(site, guide);
   });
 
+  // ENGINE BUG (expected to fail until lib/overlay/view.ts is fixed; then drop `.fails`):
+  // every render() rebuilds the callout with callout.replaceChildren(…), so the heading or button
+  // that had keyboard focus is thrown away and focus falls to <body>. It happens whenever the
+  // guide re-renders on its own: the target appearing late (X's composer, 800 ms after load),
+  // the site replacing the node, "missing"/"found". A keyboard user who pressed Alt+Shift+F is
+  // silently dropped at the top of the page. A fix: note root.activeElement before re-rendering
+  // and focus the same control (by data-act, or the heading) afterwards.
+  test.fails('keyboard focus stays in the guide when the site re-renders the target on its own', async ({ sites, sidePanel }) => {
+    await sites.serve('x');
+    const learn = await new LearnArea(sidePanel).open();
+    const { site, guide } = await startLive(learn, 'x-write-post');
+    await guide.waitForSpotlight('x-write-post', 0);
+    await guide.focusWithShortcut();
+    const before = (await guide.spotlightDraws()).length;
+    // X re-renders by itself (new posts arriving, a timeline refresh): modelled by the app's own
+    // Home handler, run without any input from the person.
+    await site.evaluate((sel) => document.querySelector<HTMLElement>(sel)?.click(), X.homeTab);
+    await guide.waitForSpotlight('x-write-post', 0, { after: before });
+    const focused = await site.evaluate(() => document.activeElement?.localName);
+    await guide.exitButton.click();
+    expect(focused).toBe('digital-friend-guide');
+  });
+
   test('x-reply: a person replies to a post in the reply window (pushState to /compose/post)', async ({ sites, sidePanel }) => {
     await sites.serve('x');
     const learn = await new LearnArea(sidePanel).open();
@@ -231,12 +256,13 @@ describe('on the X fixture (x.com)', () => {
     expect(await site.evaluate(() => (window as unknown as Record<string, unknown>).__samePage)).toBe(true);
   });
 
-  test('x-two-factor: security settings → two-factor → Authentication app, and it stops before any secret', async ({ sites, sidePanel }) => {
+  test('x-two-factor: security settings → two-factor → Authentication app, and it stops before any secret; the side panel moves it on', async ({ sites, sidePanel }) => {
     await sites.serve('x');
     const learn = await new LearnArea(sidePanel).open();
     const { site, guide } = await startLive(learn, 'x-two-factor');
     expect(site.url()).toBe('https://x.com/settings/security_and_account_access');
-    await turnOnTwoFactor(site, guide);
+    // The reading steps are moved on from the side panel's current step, which has the same controls.
+    await turnOnTwoFactor(site, guide, (key) => learn.currentStep.getByRole('button', { name: text(key), exact: true }).click());
     expect(await site.locator('input[type="password"]').inputValue(), 'nobody typed the password').toBe('');
   });
 
