@@ -7,7 +7,7 @@ import type { Walkthrough } from '../model';
  */
 
 const TIP_NETWORK =
-  'Read what people in your field post for a week or two before you write: it is the easiest way to learn the tone. Tell your line manager before you post about your work, and share only what is already public.';
+  'Read what people in your field post for a week or two before you write. It is the easiest way to learn the tone. Tell your line manager before you post about your work, and share only what is already public.';
 
 export const linkedInWalkthroughs: Walkthrough[] = [
   {

@@ -1,7 +1,7 @@
 import { X_ORIGIN, x } from '../../sites/x';
 import type { Walkthrough } from '../model';
 
-const TIP_PUBLIC = 'The same standards apply online as offline. Post about your work only in ways your department would be happy to see, and tell your line manager before you start writing about it.';
+const TIP_PUBLIC = 'The same standards apply online as offline. Post about your work only in ways your department would be happy to see. Tell your line manager before you start writing about it.';
 
 export const xWalkthroughs: Walkthrough[] = [
   {
