@@ -32,6 +32,21 @@ export interface GuideHost {
 export const SPOTLIGHT_MARK = 'digital-friend:spotlight';
 const INPUT_SETTLE_MS = 1200;
 
+/** The focused element, looking inside same-origin iframes (the LastPass vault) and shadow roots. */
+function deepActive(doc: Document): HTMLElement | null {
+  let active = doc.activeElement as HTMLElement | null;
+  for (;;) {
+    let inner: Element | null = null;
+    try {
+      inner = active?.shadowRoot?.activeElement ?? (active as HTMLIFrameElement | null)?.contentDocument?.activeElement ?? null;
+    } catch {
+      inner = null; // cross-origin frame
+    }
+    if (!inner || inner === active) return active;
+    active = inner as HTMLElement;
+  }
+}
+
 export function createGuide(host: GuideHost) {
   const { doc, t } = host;
   const win = doc.defaultView!;
@@ -189,8 +204,9 @@ export function createGuide(host: GuideHost) {
     // first keystroke would pull the next step out from under them.
     if (hasContent(found.el)) settle = setTimeout(() => found && hasContent(found.el) && complete(index), INPUT_SETTLE_MS);
   };
+  // Leaving the field itself (not any focus change elsewhere) with text in it finishes typing.
   const onFocusOut = (e: Event) => {
-    if (e.isTrusted && view?.step.done.kind === 'input' && found && hasContent(found.el)) complete(view.index);
+    if (e.isTrusted && view?.step.done.kind === 'input' && found && e.composedPath().includes(found.el) && hasContent(found.el)) complete(view.index);
   };
   // Alt+Shift+F brings keyboard users back to the instructions from anywhere on the page.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -292,7 +308,7 @@ export function createGuide(host: GuideHost) {
       if (!found && !next.finished) armTimeout();
       // Focus moves into the guide when it starts and when the person is not busy typing on the
       // page; otherwise the live region announces the new step without stealing their cursor.
-      const active = doc.activeElement as HTMLElement | null;
+      const active = deepActive(doc);
       const typing = active?.isContentEditable || active?.localName === 'input' || active?.localName === 'textarea';
       if (firstShow || !typing || ui.hasFocus()) ui.focus();
     } else {

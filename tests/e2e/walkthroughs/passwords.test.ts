@@ -414,14 +414,9 @@ async function openAddSiteDialog(site: Page, guide: GuideOverlay): Promise<void>
   await vault.locator('button.addItemCard.Password').click();
 }
 
-// KNOWN ENGINE BUG (lib/overlay/guide.ts, onFocusOut): an input step completes on ANY trusted
-// focusout in a watched document while its field has content, not only when focus leaves that
-// field. A pre-filled field ("http://" in older LastPass vaults) therefore completes the step the
-// moment focus moves anywhere, e.g. from the guide's own heading into the page, before the person
-// has typed a thing. Suggested fix: only count a focusout whose composedPath() includes found.el.
-// test.fails keeps the suite green while the bug stands; when it is fixed this test starts to
-// fail, and `.fails` should then be removed.
-test.fails('KNOWN ENGINE BUG: a pre-filled URL box does not count as typed when the person clicks into it', async ({ sites, sidePanel }) => {
+// A pre-filled field ("http://" in older LastPass vaults) must not count as typed just because
+// focus moved: only leaving the field itself, or pausing after typing in it, finishes the step.
+test('a pre-filled URL box does not count as typed when the person clicks into it', async ({ sites, sidePanel }) => {
   await sites.serve('lastpass');
   const learn = await new LearnArea(sidePanel).open();
   const { site, guide } = await startLive(learn, 'lastpass-add-site');
@@ -436,13 +431,9 @@ test.fails('KNOWN ENGINE BUG: a pre-filled URL box does not count as typed when 
   expect(await guide.counter.textContent()).toBe(GuideOverlay.stepOf(3, 6));
 });
 
-// KNOWN ENGINE BUG (lib/overlay/guide.ts, show()): when a new step appears, the guide takes focus
-// unless the page's activeElement is a field. Inside a same-origin iframe the top document's
-// activeElement is the <iframe> itself, so the guide takes the cursor from a person typing in the
-// LastPass vault: after their 1.2 s pause the next step appears and their next keystrokes go to
-// the callout's heading, not the vault. Suggested fix: look through iframe.contentDocument's
-// activeElement (and open shadow roots) before deciding the person is not typing.
-test.fails('KNOWN ENGINE BUG: a person typing in the vault iframe keeps their cursor when the next step appears', async ({ sites, sidePanel }) => {
+// When the next step appears, the guide must not take the cursor from someone typing inside a
+// same-origin iframe (the LastPass vault): it looks through the iframe for the focused field.
+test('a person typing in the vault iframe keeps their cursor when the next step appears', async ({ sites, sidePanel }) => {
   await sites.serve('lastpass');
   const learn = await new LearnArea(sidePanel).open();
   const { site, guide } = await startLive(learn, 'lastpass-add-site');
