@@ -160,7 +160,9 @@ export function toMarkdown(entries: readonly JournalEntry[], title = 'Reflection
       const at = new Date(e.createdAt);
       out.push(`### ${longDate.format(at)}, ${time.format(at)}${e.private ? ' (private)' : ''}`, '');
       if (e.tags.length) out.push(`Tags: ${e.tags.join(', ')}`, '');
-      out.push(e.text.trim(), '');
+      // `<` is escaped so that a Markdown viewer that renders HTML shows what was typed rather
+      // than running it (an entry may hold pasted HTML).
+      out.push(e.text.trim().replace(/</g, '\\<'), '');
     }
   }
   return `${out.join('\n').trim()}\n`;

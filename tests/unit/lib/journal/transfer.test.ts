@@ -286,3 +286,12 @@ describe('toMarkdown', () => {
     expect(toMarkdown([])).toBe('# Reflections journal\n');
   });
 });
+
+describe('toMarkdown with pasted HTML', () => {
+  it('escapes < so a viewer that renders HTML shows the text instead of running it', () => {
+    const entry = createEntry({ text: 'Look <img src=x onerror=alert(1)> here' }, new Date('2026-11-20T10:00:00Z'));
+    const md = toMarkdown([entry]);
+    expect(md).toContain('Look \\<img src=x onerror=alert(1)> here');
+    expect(md).not.toMatch(/(^|[^\\])<img/);
+  });
+});
