@@ -168,6 +168,8 @@ export function createGuide(host: GuideHost) {
     if (!s.target || !onPage(s)) return;
     if (found && !lost(found)) return;
     const roots = collectRoots(doc);
+    // Open shadow roots (LinkedIn's #interop-outlet) do not report to a document's observer.
+    for (const { root } of roots) if (root !== doc) watchRoot(root);
     const f = findTarget(doc, s.target, roots);
     if (f) {
       clearTimeout(timer);
@@ -254,6 +256,7 @@ export function createGuide(host: GuideHost) {
 
   /** Listens to one document: the page itself, or a same-origin iframe's (the LastPass vault). */
   const watched = new WeakSet<Document>();
+  const watchedRoots = new WeakSet<Node>();
   function watchDoc(d: Document) {
     if (watched.has(d)) return;
     watched.add(d);
@@ -265,7 +268,12 @@ export function createGuide(host: GuideHost) {
     d.addEventListener('toggle', onToggle, opts);
     d.defaultView?.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
     // Attributes too: sites show and hide targets with classes, styles and [hidden].
-    mutations.observe(d, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'open'] });
+    watchRoot(d);
+  }
+  function watchRoot(root: Document | ShadowRoot) {
+    if (watchedRoots.has(root)) return;
+    watchedRoots.add(root);
+    mutations.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'open'] });
   }
   /** Same-origin iframes, including ones that appear or reload later. True if any were new. */
   function watchFrames(): boolean {
@@ -290,6 +298,9 @@ export function createGuide(host: GuideHost) {
   win.addEventListener('resize', schedulePlace, { signal });
   win.addEventListener('popstate', schedulePlace, { signal });
   win.addEventListener('hashchange', schedulePlace, { signal });
+  // pushState that changes no elements (React reusing a link) is still seen through the
+  // Navigation API where the browser has it (Chromium); elsewhere the next mutation notices.
+  (win as Window & { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', schedulePlace, { signal });
   const resize = new ResizeObserver(schedulePlace);
   resize.observe(doc.documentElement);
 

@@ -36,7 +36,7 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
   sheet.replaceSync(GUIDE_CSS);
   root.adoptedStyleSheets = [sheet];
   const spot = h('div', { class: 's', hidden: '' });
-  const callout = h('div', { class: 'c', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'df-t' });
+  const callout = h('div', { class: 'c', role: 'dialog', 'aria-modal': 'false' });
   const live = h('div', { class: 'v', 'aria-live': 'polite', role: 'status' });
   root.append(spot, callout, live);
 
@@ -80,6 +80,9 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
       mount();
       calloutSize = null;
       callout.setAttribute('aria-label', model.label);
+      // Re-rendering replaces the callout's nodes: keep keyboard focus on the same control.
+      const focusedAct = (root.activeElement as HTMLElement | null)?.dataset?.act;
+      const headingFocused = root.activeElement?.id === 'df-t';
       callout.replaceChildren(
         h('p', { class: 'n' }, model.counter),
         h('h2', { id: 'df-t', tabindex: '-1' }, model.title),
@@ -88,12 +91,13 @@ export function createView(doc: Document, onAct: (act: Act) => void) {
         h('div', { class: 'a' }, ...model.buttons.map(([act, label, primary]) => h('button', { type: 'button', 'data-act': act, class: primary ? 'p' : '' }, label))),
         model.hint ? h('p', { class: 'h' }, model.hint) : '',
       );
+      if (headingFocused) (root.getElementById('df-t') as HTMLElement | null)?.focus();
+      else if (focusedAct) (callout.querySelector(`[data-act="${focusedAct}"]`) as HTMLElement | null ?? (root.getElementById('df-t') as HTMLElement | null))?.focus();
       if (model.announce !== lastAnnounce) {
         lastAnnounce = model.announce;
         live.textContent = model.announce;
       }
     },
-    /** Draws the spotlight on `target` (viewport coordinates) and anchors the callout to it. */
     /**
      * Draws the spotlight on `target` (viewport coordinates) and anchors the callout to it.
      * Runs on every scroll frame, so it reads layout first, writes only what changed, and moves

@@ -243,15 +243,10 @@ describe('on the LinkedIn fixture, 2025–26 interface (share dialog in the #int
     await writeArticle(site, guide);
   });
 
-  // ENGINE BUG (expected to fail until lib/overlay/guide.ts is fixed; then drop `.fails`):
-  // the guide's MutationObserver watches documents only (watchDoc → mutations.observe(d, …)), and a
-  // MutationObserver on a document never hears mutations inside shadow roots. LinkedIn's 2026
-  // interface swaps the placeholder share dialog for the real one INSIDE the open shadow root of
-  // #interop-outlet, so the guide keeps pointing at the detached placeholder editor: typing in the
-  // real editor never completes step 2 ("Write your post"), and the walkthrough is stuck there.
-  // Any light-DOM mutation wakes it (tried by hand: the step then completes at once). A fix would
-  // also observe every open shadow root collectRoots() finds (and ones that appear later).
-  test.fails('linkedin-start-post: "Start a post" is a labelled div; the composer is found inside the open shadow root', async ({ sites, sidePanel, context }) => {
+  // LinkedIn's 2026 interface swaps the placeholder share dialog for the real one INSIDE the open
+  // shadow root of #interop-outlet; a document's MutationObserver never hears that, so the guide
+  // observes every open shadow root it searches too.
+  test('linkedin-start-post: "Start a post" is a labelled div; the composer is found inside the open shadow root', async ({ sites, sidePanel, context }) => {
     await sites.serve('linkedin');
     await useInterface(context, 'sdui');
     const learn = await new LearnArea(sidePanel).open();

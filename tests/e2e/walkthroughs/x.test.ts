@@ -209,14 +209,10 @@ describe('on the X fixture (x.com)', () => {
     await writePostFromClick(site, guide);
   });
 
-  // ENGINE BUG (expected to fail until lib/overlay/view.ts is fixed; then drop `.fails`):
-  // every render() rebuilds the callout with callout.replaceChildren(…), so the heading or button
-  // that had keyboard focus is thrown away and focus falls to <body>. It happens whenever the
-  // guide re-renders on its own: the target appearing late (X's composer, 800 ms after load),
-  // the site replacing the node, "missing"/"found". A keyboard user who pressed Alt+Shift+F is
-  // silently dropped at the top of the page. A fix: note root.activeElement before re-rendering
-  // and focus the same control (by data-act, or the heading) afterwards.
-  test.fails('keyboard focus stays in the guide when the site re-renders the target on its own', async ({ sites, sidePanel }) => {
+  // Every render() rebuilds the callout, whenever the guide re-renders on its own (the target
+  // appearing late, the site replacing the node, "missing"/"found"); the control that had keyboard
+  // focus must keep it, or a keyboard user who pressed Alt+Shift+F is dropped at the top of the page.
+  test('keyboard focus stays in the guide when the site re-renders the target on its own', async ({ sites, sidePanel }) => {
     await sites.serve('x');
     const learn = await new LearnArea(sidePanel).open();
     const { site, guide } = await startLive(learn, 'x-write-post');
