@@ -69,6 +69,12 @@ export function WalkthroughCard({ lesson, progress, running }: { lesson: Walkthr
             {inProgress ? t('learnResume') : progress?.status === 'completed' ? t('learnStartAgain') : t('learnStart')}
             <span className="govuk-visually-hidden"> {lesson.title}</span>
           </button>
+          {inProgress && (
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={running} onClick={() => start('live', false)}>
+              {t('learnStartAgain')}
+              <span className="govuk-visually-hidden"> {lesson.title}</span>
+            </button>
+          )}
           {lesson.practice && (
             <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={running} onClick={() => start('practice', false)}>
               {t('learnPractise')}
