@@ -14,20 +14,20 @@ import { VirtualFeed } from './VirtualFeed';
  */
 export function EntriesView({ focus }: { focus: boolean }) {
   const { repo } = useJournalDeps();
-  const { count, item, onRange, loading } = usePagedEntries(repo);
+  const { count, length, item, onRange, loading } = usePagedEntries(repo);
   return (
     <>
       <ViewHeading focus={focus}>{t('journalNavEntries')}</ViewHeading>
       <PromptBox />
       <NewEntryButton />
-      {count === undefined ? null : count === 0 ? (
+      {length === undefined ? null : length === 0 ? (
         <p className="govuk-body">{t('journalNothingYet')}</p>
       ) : (
         <>
           <p className="govuk-body" data-testid="journal-count">
-            {formatCount(count, 'journalCountOne', 'journalCountMany')}
+            {count === undefined ? '\u00a0' : formatCount(count, 'journalCountOne', 'journalCountMany')}
           </p>
-          <VirtualFeed count={count} label={t('journalFeedLabel')} item={item} onRange={onRange} busy={loading} render={(entry) => <EntryCard entry={entry} />} />
+          <VirtualFeed count={length} total={count ?? -1} label={t('journalFeedLabel')} item={item} onRange={onRange} busy={loading || count === undefined} render={(entry) => <EntryCard entry={entry} />} />
         </>
       )}
     </>

@@ -9,6 +9,8 @@ export const ESTIMATED_HEIGHT = 160;
 interface Props {
   /** How many entries the list holds in all, loaded or not. */
   count: number;
+  /** The size of the whole set when the list shows only the start of it; -1 while it is unknown (ARIA). */
+  total?: number;
   label: string;
   /** The entry at an index, or undefined while its page loads. */
   item(index: number): JournalEntry | undefined;
@@ -27,7 +29,7 @@ interface Props {
  * DOM. Tab moves through the cards' links, and the next few are always rendered (overscan); Page Down
  * and Page Up move from card to card, as the feed pattern expects.
  */
-export function VirtualFeed({ count, label, item, onRange, render, busy = false }: Props) {
+export function VirtualFeed({ count, total = count, label, item, onRange, render, busy = false }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => {
@@ -40,7 +42,7 @@ export function VirtualFeed({ count, label, item, onRange, render, busy = false 
   const virtualizer = useWindowVirtualizer({
     count,
     estimateSize: () => ESTIMATED_HEIGHT,
-    overscan: 6,
+    overscan: 4,
     scrollMargin: margin,
     getItemKey: (index) => item(index)?.id ?? `slot-${index}`,
     // A card measured at 0 px is not laid out (a hidden panel, jsdom): keep the estimate rather than
@@ -91,7 +93,7 @@ export function VirtualFeed({ count, label, item, onRange, render, busy = false 
             className="df-feed__item"
             tabIndex={-1}
             aria-posinset={virtual.index + 1}
-            aria-setsize={count}
+            aria-setsize={total}
             aria-labelledby={entry ? `entry-${entry.id}` : undefined}
             aria-busy={entry ? undefined : true}
             style={{ transform: `translateY(${virtual.start - virtualizer.options.scrollMargin}px)` }}
