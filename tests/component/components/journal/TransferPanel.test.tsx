@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -124,7 +124,8 @@ describe('TransferPanel: import', () => {
     await choose(user, fileOf('my-journal.json', JSON.stringify(file)));
 
     const confirm = await screen.findByTestId('import-confirm');
-    expect(within(confirm).getByRole('heading', { name: 'Check before you import' })).toHaveFocus();
+    // Focus moves in an effect just after the element appears.
+    await waitFor(() => expect(within(confirm).getByRole('heading', { name: 'Check before you import' })).toHaveFocus());
     expect(confirm).toHaveTextContent('my-journal.json has 4 entries, exported on 1 October 2026.');
     expect(confirm).toHaveTextContent('Importing it adds 3 entries and updates 1 entry that you already have to the versions in the file.');
     const group = within(confirm).getByRole('group', { name: 'The file also has settings. Which settings do you want?' });
@@ -135,7 +136,8 @@ describe('TransferPanel: import', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Import 4 entries' }));
 
     const done = await screen.findByTestId('import-done');
-    expect(done).toHaveFocus();
+    // Focus moves in an effect just after the element appears.
+    await waitFor(() => expect(done).toHaveFocus());
     expect(done).toHaveTextContent('Import complete: 3 entries added and 1 entry updated.');
     expect(done).toHaveTextContent('Your settings have not changed.');
     expect(await rows()).toHaveLength(4);
@@ -208,7 +210,8 @@ describe('TransferPanel: import', () => {
     const user = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const summary = screen.getByTestId('import-errors');
-    expect(summary).toHaveFocus();
+    // Focus moves in an effect just after the element appears.
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(within(summary).getByRole('link', { name: 'Select a journal file' })).toHaveAttribute('href', `#${fileInput().id}`);
   });
 });
@@ -230,7 +233,8 @@ describe('TransferPanel: bad files, each refused with what and where, the journa
     await choose(user, fileOf(name));
 
     const summary = await screen.findByTestId('import-errors');
-    expect(summary).toHaveFocus();
+    // Focus moves in an effect just after the element appears.
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
     expect(summary).toHaveTextContent(`${name} cannot be imported. Nothing has been imported and your journal has not changed.`);
     const problems = within(summary).getAllByRole('link').map((a) => a.textContent);
@@ -280,7 +284,8 @@ describe('TransferPanel: bad files, each refused with what and where, the journa
     await user.click(await screen.findByRole('button', { name: 'Import 2,500 entries' }));
 
     const summary = await screen.findByTestId('import-errors', undefined, { timeout: 10_000 });
-    expect(summary).toHaveFocus();
+    // Focus moves in an effect just after the element appears.
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(summary).toHaveTextContent('There is not enough storage space on this computer to import this file. Nothing has been imported and your journal has not changed.');
     expect(await rows()).toEqual(before);
     expect(await storedSettings()).toBeUndefined();
