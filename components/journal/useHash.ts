@@ -9,11 +9,17 @@ export function useHash(win: Window = window): string {
   const [hash, setHash] = useState(() => win.location.hash);
   useEffect(() => {
     const sync = () => setHash(win.location.hash);
+    // The side panel's own navigation moves with history.pushState, which fires no event: its
+    // "Journal" link, pressed inside the journal, must still bring back the journal's home. Its
+    // click handler has run by the time the click reaches the document.
+    const afterClick = () => queueMicrotask(sync);
     win.addEventListener('hashchange', sync);
     win.addEventListener('popstate', sync);
+    win.document.addEventListener('click', afterClick);
     return () => {
       win.removeEventListener('hashchange', sync);
       win.removeEventListener('popstate', sync);
+      win.document.removeEventListener('click', afterClick);
     };
   }, [win]);
   return hash;

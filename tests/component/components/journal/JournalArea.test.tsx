@@ -1,6 +1,9 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import JournalArea from '../../../../components/journal/JournalArea';
+import { JournalDepsContext } from '../../../../components/journal/journalDeps';
 import { BACKUP_KEY } from '../../../../components/journal/useAutosave';
+import { App } from '../../../../entrypoints/sidepanel/App';
 import { promptForWeek } from '../../../../lib/journal/prompts';
 import { entryAt, journalDeps, NOW, renderJournal, settle } from './helpers';
 
@@ -341,8 +344,24 @@ describe('journal: views', () => {
     renderJournal('#journal/week', deps);
 
     expect(await screen.findByText('You have answered this week’s question.')).toBeInTheDocument();
-    expect(within(feed()).getByText('My answer')).toBeInTheDocument();
-    expect(within(feed()).queryByText('Another week')).not.toBeInTheDocument();
+    const list = await screen.findByRole('feed', { name: 'Journal entries' });
+    expect(await within(list).findByText('My answer')).toBeInTheDocument();
+    expect(within(list).queryByText('Another week')).not.toBeInTheDocument();
+  });
+
+  it('goes back to the journal’s home from the side panel’s own “Journal” link', async () => {
+    window.history.replaceState(null, '', '/sidepanel.html#journal/deleted');
+    render(
+      <JournalDepsContext.Provider value={deps}>
+        <App preloaded={{ journal: JournalArea }} />
+      </JournalDepsContext.Provider>,
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: 'Recently deleted' })).toBeInTheDocument();
+
+    await userEvent.setup().click(within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: 'Journal' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Entries' })).toHaveFocus();
+    expect(window.location.hash).toBe('#journal');
   });
 
   it('moves focus to the view’s heading when the person changes view', async () => {
