@@ -7,6 +7,7 @@ import { formatDateTime, formatWeek } from './format';
 import { useJournalDeps } from './journalDeps';
 import type { JournalNotice } from './journalStore';
 import { Markdown } from './Markdown';
+import { pressOnSpace } from './linkButton';
 import { journalHash } from './routes';
 import { go } from './useHash';
 import { ViewHeading } from './ViewHeading';
@@ -98,7 +99,7 @@ export function EntryView({ id, focus, onNotice }: { id: string; focus: boolean;
           </button>
         ) : (
           <>
-            <a href={journalHash({ view: 'entry', id: entry.id, edit: true })} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+            <a href={journalHash({ view: 'entry', id: entry.id, edit: true })} role="button" draggable="false" className="govuk-button" data-module="govuk-button" onKeyDown={pressOnSpace}>
               {t('journalEdit')}
             </a>
             <button type="button" className="govuk-button govuk-button--warning" onClick={remove}>

@@ -364,6 +364,18 @@ describe('journal: views', () => {
     expect(window.location.hash).toBe('#journal');
   });
 
+  it('lets Space press the link-buttons, as it presses buttons', async () => {
+    renderJournal('#journal', deps);
+    const user = userEvent.setup();
+    const start = screen.getByRole('button', { name: 'New entry' });
+    start.focus();
+
+    await user.keyboard(' ');
+
+    expect(await screen.findByRole('textbox', { name: 'Your entry' })).toHaveFocus();
+    expect(window.location.hash).toBe('#journal/new');
+  });
+
   it('moves focus to the view’s heading when the person changes view', async () => {
     renderJournal('#journal', deps);
     await screen.findByText(/You have not written anything yet/);
