@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { send } from '../platform/messaging';
 import { createJournalRepo } from './journal-repo';
 import { StorageAwareDb, type IdbDeps, type SessionArea, type StorageStatus } from './open';
 import { createProgressRepo } from './progress-repo';
@@ -51,6 +52,13 @@ export function getProgressRepo() {
   return createProgressRepo(getDb());
 }
 
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Autosave writes often: one 'journal/changed' a second is plenty for the badge. */
+function journalChanged() {
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => void send('journal/changed', {}).catch(() => undefined), 1000);
+}
+
 export function getJournalRepo() {
-  return createJournalRepo(getDb());
+  return createJournalRepo(getDb(), undefined, journalChanged);
 }

@@ -13,7 +13,30 @@ export interface SearchResult {
  * The journal's storage. Every write goes through here (never raw tables). Reads are paged or
  * indexed: nothing here reads every entry, except export.
  */
-export function createJournalRepo(db: DigitalFriendDb, clock: () => Date = () => new Date()) {
+export function createJournalRepo(db: DigitalFriendDb, clock: () => Date = () => new Date(), onChange?: () => void) {
+  const repo = reads(db, clock);
+  if (!onChange) return repo;
+  // Tell whoever cares (the weekly prompt's badge) after every successful write.
+  const notify =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await write(...args);
+      onChange();
+      return result;
+    };
+  return {
+    ...repo,
+    create: notify(repo.create),
+    update: notify(repo.update),
+    remove: notify(repo.remove),
+    restore: notify(repo.restore),
+    purgeDeleted: notify(repo.purgeDeleted),
+    importAll: notify(repo.importAll),
+    clear: notify(repo.clear),
+  };
+}
+
+function reads(db: DigitalFriendDb, clock: () => Date) {
   const live = (e: { deletedAt?: string } | undefined) => Boolean(e && !e.deletedAt);
 
   return {
