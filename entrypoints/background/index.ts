@@ -14,12 +14,13 @@ import { findLesson } from '../../lib/walkthrough/catalogue';
 // start-up, because MV3 service workers are stopped and restarted at any time.
 export default defineBackground(() => {
   const db = new DigitalFriendDb();
+  const journal = createJournalRepo(db);
   registerInstallHandler();
   const walkthroughs = registerWalkthroughs({ findLesson, repo: createProgressRepo(db) });
   listen({
     ...walkthroughs,
-    ...registerJournal({ repo: createJournalRepo(db), findLesson }),
-    ...registerPrompts({ answeredWeek: createJournalRepo(db).answeredWeek }),
+    ...registerJournal({ repo: journal, findLesson }),
+    ...registerPrompts({ answeredWeek: journal.answeredWeek }),
     'app/reset': async () => {
       db.close();
       await resetEverything();
