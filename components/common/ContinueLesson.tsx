@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { t } from '../../lib/platform/i18n';
+import { errorText, t } from '../../lib/platform/i18n';
 import { send } from '../../lib/platform/messaging';
 import type { ResponseOf } from '../../lib/messaging/protocol';
+import { UserError } from '../../lib/messaging/user-error';
 import { requestSite } from '../../lib/platform/permissions';
 
 type Current = ResponseOf<'walkthrough/current'>['current'];
@@ -26,12 +27,12 @@ export function ContinueLesson({ onContinued }: { onContinued?: () => void }) {
     const allowed = current.mode === 'live' && origin ? requestSite(origin) : Promise.resolve(true);
     allowed
       .then((granted) => {
-        if (!granted) throw new Error(t('learnPermissionDenied', origin?.replace(/^https:\/\/|\/\*$/g, '') ?? ''));
+        if (!granted) throw new UserError('learnPermissionDenied', [origin?.replace(/^https:\/\/|\/\*$/g, '') ?? '']);
         return send('walkthrough/start', { lessonId: current.lessonId, mode: current.mode, resume: true });
       })
       .then(
         () => onContinued?.(),
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorText(e)),
       );
   };
   return (

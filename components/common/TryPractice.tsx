@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../../lib/platform/i18n';
+import { errorText, t } from '../../lib/platform/i18n';
 import { send } from '../../lib/platform/messaging';
 
 /** The first thing a newcomer can try: a practice walkthrough that needs no site and no permission. */
@@ -9,9 +9,7 @@ export function TryPractice() {
   const [error, setError] = useState('');
   const start = () => {
     setError('');
-    send('walkthrough/start', { lessonId: FIRST_PRACTICE, mode: 'practice' }).catch((e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
+    send('walkthrough/start', { lessonId: FIRST_PRACTICE, mode: 'practice' }).catch((e: unknown) => setError(errorText(e)));
   };
   return (
     <div className="govuk-inset-text">
@@ -22,7 +20,7 @@ export function TryPractice() {
       </button>
       {error && (
         <p className="govuk-error-message govuk-!-margin-top-2" role="alert">
-          {t('errorGeneric', error)}
+          {error}
         </p>
       )}
     </div>

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ImportProblem, JournalFile } from '../../lib/journal/transfer';
+import type { JournalFile } from '../../lib/journal/transfer';
 import type { PreparedFile } from '../../lib/platform/files';
 import { t } from '../../lib/platform/i18n';
 import type { MessageKey } from '../../lib/i18n/messages';
 import type { Settings } from '../../lib/settings/settings';
 import { useJournalDeps } from './journalDeps';
 import { ExportStatus, type ExportState } from './TransferExportStatus';
+import { formatImportProblem } from './formatImportProblem';
 import { checkImport, exportJournal, isQuotaError, runImport, sameSettings, type ExportFormat, type ImportOutcome } from './TransferActions';
 
 const LANG = () => t('htmlLang');
@@ -14,12 +15,6 @@ const entries = (n: number) => (n === 1 ? t('transferEntriesOne') : t('transferE
 
 function describePrompt(settings: Settings): string {
   return settings.promptEnabled ? t('transferPromptAt', [t(`day${settings.promptDay}` as MessageKey), settings.promptTime]) : t('transferPromptOff');
-}
-
-/** "entry 3 (id e-…), field createdAt: is in the future" → a sentence for the error summary. */
-function problemText(problem: ImportProblem): string {
-  const text = problem.where === 'the file' ? problem.message : `${problem.where}: ${problem.message}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 type ImportState =
@@ -96,7 +91,7 @@ export default function TransferPanel({ focus = false }: { focus?: boolean }) {
           setUseFileSettings(false);
           setState({ kind: 'confirm', name: chosen.name, file: result.file, existing: result.existing, current: result.current });
         } else if (result.kind === 'invalid') {
-          setState({ kind: 'invalid', name: chosen.name, problems: result.problems.map(problemText) });
+          setState({ kind: 'invalid', name: chosen.name, problems: result.problems.map(formatImportProblem) });
         } else {
           const problem = result.kind === 'too-large' ? t('transferTooLarge', result.size) : t('transferUnreadable', result.detail);
           setState({ kind: 'invalid', name: chosen.name, problems: [problem] });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../lib/platform/i18n';
+import { errorText, t } from '../../lib/platform/i18n';
 import { send } from '../../lib/platform/messaging';
 import type { ControlEvent } from '../../lib/messaging/protocol';
 import { findLesson } from '../../lib/walkthrough/catalogue';
@@ -27,7 +27,7 @@ export function CurrentStep({ session }: { session: Session }) {
   if (!lesson || !view) return null;
   const control = (event: ControlEvent) => {
     setError('');
-    send('walkthrough/control', { event }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    send('walkthrough/control', { event }).catch((e: unknown) => setError(errorText(e)));
   };
   const i = view.index;
   // "Reflect on this": close the finished walkthrough and open a journal entry about it (#4).
@@ -71,7 +71,7 @@ export function CurrentStep({ session }: { session: Session }) {
         )}
         {error && (
           <p className="govuk-error-message" role="alert">
-            {t('errorGeneric', error)}
+            {error}
           </p>
         )}
         <div className="govuk-button-group">

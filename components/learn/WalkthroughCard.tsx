@@ -43,7 +43,7 @@ export function WalkthroughCard({ lesson, progress, running }: { lesson: Walkthr
       )}
       {result && !result.ok && (
         <p className="govuk-error-message" role="alert">
-          {result.reason === 'denied' ? t('learnPermissionDenied', lesson.origin?.replace(/^https:\/\/|\/\*$/g, '') ?? '') : t('errorGeneric', result.detail ?? '')}
+          {result.reason === 'denied' ? t('learnPermissionDenied', lesson.origin?.replace(/^https:\/\/|\/\*$/g, '') ?? '') : result.message}
         </p>
       )}
       {lesson.readOnly ? (

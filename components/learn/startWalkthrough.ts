@@ -1,9 +1,11 @@
+import { errorText } from '../../lib/platform/i18n';
 import { send } from '../../lib/platform/messaging';
 import { requestSite } from '../../lib/platform/permissions';
 import type { Walkthrough } from '../../lib/walkthrough/model';
 import type { SessionMode } from '../../lib/walkthrough/session';
 
-export type StartResult = { ok: true } | { ok: false; reason: 'denied' | 'failed'; detail?: string };
+/** message: what to show when it failed, in the UI's language (lib/platform/i18n.ts errorText). */
+export type StartResult = { ok: true } | { ok: false; reason: 'denied' } | { ok: false; reason: 'failed'; message: string };
 
 /**
  * Starts a walkthrough from a click. For a live one the site permission is requested first, in
@@ -18,6 +20,6 @@ export async function startWalkthrough(lesson: Walkthrough, mode: SessionMode, r
     await send('walkthrough/start', { lessonId: lesson.id, mode, resume });
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: 'failed', message: errorText(error) };
   }
 }

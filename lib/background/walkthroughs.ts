@@ -9,6 +9,7 @@ import type { Walkthrough } from '../walkthrough/model';
 import { guideView, nextStep, startSession, type GuideView, type Session, type SessionEvent } from '../walkthrough/session';
 import { matchUrl } from '../walkthrough/url';
 import type { ControlEvent, Envelope } from '../messaging/protocol';
+import { UserError } from '../messaging/user-error';
 
 export interface WalkthroughDeps {
   findLesson(id: string): Walkthrough | undefined;
@@ -55,13 +56,13 @@ export function registerWalkthroughs({ findLesson, repo, now = () => new Date() 
 
   async function start(lessonId: string, mode: Session['mode'], resume: boolean, practiceTab?: number) {
     const lesson = findLesson(lessonId);
-    if (!lesson || lesson.readOnly) throw new Error(`There is no walkthrough called "${lessonId}" to start.`);
-    if (mode === 'practice' && !lesson.practice) throw new Error(`"${lesson.title}" has no practice copy.`);
+    if (!lesson || lesson.readOnly) throw new UserError('errorNoWalkthrough', [lessonId]);
+    if (mode === 'practice' && !lesson.practice) throw new UserError('errorNoPracticeCopy', [lesson.title]);
     const progress = resume ? await repo.get(lessonId) : undefined;
     const stepIndex = progress?.status === 'started' ? Math.min(progress.stepIndex, lesson.steps.length - 1) : 0;
 
     if (mode === 'live' && (!lesson.origin || !(await hasSite(lesson.origin)))) {
-      throw new Error(`Digital Friend needs your permission to guide you on ${lesson.origin ?? 'this site'}.`);
+      throw lesson.origin ? new UserError('errorNeedsSitePermission', [lesson.origin]) : new UserError('errorNeedsPermission');
     }
     // Only once the new walkthrough can start does the old one's guide go.
     const previous = await loadSession();
@@ -126,7 +127,7 @@ export function registerWalkthroughs({ findLesson, repo, now = () => new Date() 
     'walkthrough/control': ({ event }: { event: ControlEvent }) =>
       serial(async () => {
         const parsed = parseGuideEvent(event);
-        if (!parsed || parsed.kind === 'report') throw new Error('That is not a walkthrough control.');
+        if (!parsed || parsed.kind === 'report') throw new UserError('errorNotAControl');
         await apply(parsed);
         return { ok: true as const };
       }),

@@ -22,13 +22,69 @@ export interface JournalFile {
   entries: JournalEntry[];
 }
 
-export interface ImportProblem {
-  /** Where, in words a person can follow: "entry 3 (id e-…), field createdAt". */
-  where: string;
-  message: string;
+/** Where a problem is: the whole file, an entry (0-based index, its id if it has one, a field), or a top-level field path such as "settings.promptTime". */
+export type ProblemPlace = { kind: 'file' } | { kind: 'entry'; index: number; id?: string; field?: string } | { kind: 'field'; path: string };
+
+type None = Record<string, never>;
+
+/**
+ * What each problem code carries. The words are the UI's (components/journal/formatImportProblem.ts),
+ * so that they come from the locale catalogue: this pure code says only what and where.
+ */
+export interface ImportProblemParams {
+  empty: None;
+  tooLarge: { maxMegabytes: number };
+  /** detail: the JSON parser's own explanation, passed through as it is. */
+  notJson: { detail: string };
+  notExport: None;
+  wrongFormat: None;
+  newerVersion: { version: number; supported: number };
+  missing: None;
+  unknownKey: None;
+  /** expected and received: valibot's tokens, such as boolean and "yes". */
+  wrongType: { expected: string; received: string };
+  /** A schema issue with no better description: valibot's own message. */
+  invalid: { detail: string };
+  invalidDate: None;
+  notRealDate: None;
+  invalidId: None;
+  tooLong: { max: number };
+  invalidWeek: None;
+  notRealWeek: None;
+  tooManyTags: { max: number };
+  invalidDay: None;
+  invalidTime: None;
+  /** firstIndex: the 0-based index of the entry that had the id first. */
+  duplicateId: { firstIndex: number };
+  future: None;
+  updatedBeforeCreated: None;
 }
+export type ImportProblemCode = keyof ImportProblemParams;
+
+/** A code with its parameters, checked against each other. */
+export type ImportProblemDetail = { [C in ImportProblemCode]: { code: C; params: ImportProblemParams[C] } }[ImportProblemCode];
+export type ImportProblem = ImportProblemDetail & { where: ProblemPlace };
 
 export type ParseResult = { ok: true; file: JournalFile } | { ok: false; problems: ImportProblem[] };
+
+/**
+ * The schema's own checks carry their problem code as the issue message (valibot messages are
+ * strings); explain() turns it back into a code and parameters.
+ */
+const OWN_ISSUES = {
+  invalidDate: {},
+  notRealDate: {},
+  invalidId: {},
+  tooLong: { max: MAX_TEXT },
+  invalidWeek: {},
+  notRealWeek: {},
+  tooManyTags: { max: MAX_TAGS },
+  invalidDay: {},
+  invalidTime: {},
+} satisfies { [C in ImportProblemCode]?: ImportProblemParams[C] };
+type OwnCode = keyof typeof OWN_ISSUES;
+const OWN_PREFIX = 'df-import:';
+const own = (code: OwnCode): string => OWN_PREFIX + code;
 
 /** The timestamp pattern lets "2026-02-30" through, and Date.parse quietly rolls it into March. */
 function isRealDay(value: string): boolean {
@@ -38,15 +94,15 @@ function isRealDay(value: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate() && Number.isFinite(Date.parse(value));
 }
 
-const isoDate = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp('is not a valid date and time'), v.check(isRealDay, 'is not a real date'));
+const isoDate = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp(own('invalidDate')), v.check(isRealDay, own('notRealDate')));
 
 const EntrySchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(ENTRY_ID, 'is not a Digital Friend entry id')),
-  text: v.pipe(v.string(), v.maxLength(MAX_TEXT, `is longer than ${MAX_TEXT.toLocaleString('en-GB')} characters`)),
+  id: v.pipe(v.string(), v.regex(ENTRY_ID, own('invalidId'))),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT, own('tooLong'))),
   createdAt: isoDate,
   updatedAt: isoDate,
-  week: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/, 'is not an ISO week such as 2026-W48'), v.check((w) => weekRange(w) !== null, 'is not a real ISO week')),
-  tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TAG))), v.maxLength(MAX_TAGS, `has more than ${MAX_TAGS} tags`)),
+  week: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/, own('invalidWeek')), v.check((w) => weekRange(w) !== null, own('notRealWeek'))),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TAG))), v.maxLength(MAX_TAGS, own('tooManyTags'))),
   lessonId: v.optional(v.pipe(v.string(), v.maxLength(200))),
   promptId: v.optional(v.pipe(v.string(), v.maxLength(200))),
   private: v.boolean(),
@@ -54,8 +110,8 @@ const EntrySchema = v.strictObject({
 });
 
 const SettingsSchema = v.strictObject({
-  promptDay: v.pipe(v.number(), v.check((n: number) => isWeekday(n), 'is not a day of the week (0–6)')),
-  promptTime: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time such as 16:00')),
+  promptDay: v.pipe(v.number(), v.check((n: number) => isWeekday(n), own('invalidDay'))),
+  promptTime: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, own('invalidTime'))),
   promptEnabled: v.boolean(),
 });
 
@@ -67,70 +123,77 @@ const FileSchema = v.strictObject({
   entries: v.array(EntrySchema),
 });
 
-function describePath(issue: v.BaseIssue<unknown>, raw: unknown): string {
+function placeOf(issue: v.BaseIssue<unknown>, raw: unknown): ProblemPlace {
   const keys = (issue.path ?? []).map((p) => p.key);
-  if (keys.length === 0) return 'the file';
+  if (keys.length === 0) return { kind: 'file' };
   const [first, index, ...rest] = keys;
   if (first === 'entries' && typeof index === 'number') {
     const id = (raw as { entries?: { id?: unknown }[] }).entries?.[index]?.id;
-    const label = `entry ${index + 1}${typeof id === 'string' ? ` (id ${id.slice(0, 40)})` : ''}`;
-    return rest.length ? `${label}, field ${rest.join('.')}` : label;
+    return {
+      kind: 'entry',
+      index,
+      ...(typeof id === 'string' ? { id: id.slice(0, 40) } : {}),
+      ...(rest.length ? { field: rest.join('.') } : {}),
+    };
   }
-  return `field ${keys.join('.')}`;
+  return { kind: 'field', path: keys.join('.') };
 }
 
-/** Valibot's issue in words a person can act on. */
-function explain(issue: v.BaseIssue<unknown>): string {
+/** Valibot's issue as a problem a person can act on. */
+function explain(issue: v.BaseIssue<unknown>): ImportProblemDetail {
   // A strict object reports a missing key as expected "key" but received undefined, and a key it
   // does not know (including __proto__ and constructor) as expected never.
-  if (issue.received === 'undefined') return 'is missing';
-  if (issue.expected === 'never') return 'is not part of a Digital Friend export';
-  // The schema's own words ("is not a time such as 16:00") beat valibot's "Invalid …" defaults.
-  if (!issue.message.startsWith('Invalid ')) return issue.message;
-  return issue.expected && issue.received ? `expected ${issue.expected} but found ${issue.received}` : issue.message;
+  if (issue.received === 'undefined') return { code: 'missing', params: {} };
+  if (issue.expected === 'never') return { code: 'unknownKey', params: {} };
+  // The schema's own codes ("not a time such as 16:00") beat valibot's "Invalid …" defaults.
+  if (issue.message.startsWith(OWN_PREFIX)) {
+    const code = issue.message.slice(OWN_PREFIX.length);
+    if (Object.hasOwn(OWN_ISSUES, code)) return { code, params: OWN_ISSUES[code as OwnCode] } as ImportProblemDetail;
+  }
+  if (issue.message.startsWith('Invalid ') && issue.expected && issue.received) {
+    return { code: 'wrongType', params: { expected: issue.expected, received: issue.received } };
+  }
+  return { code: 'invalid', params: { detail: issue.message } };
 }
 
 export function parseJournalFile(text: string, now: Date): ParseResult {
-  const fail = (message: string, where = 'the file'): ParseResult => ({ ok: false, problems: [{ where, message }] });
-  if (text.trim() === '') return fail('The file is empty.');
-  if (text.length > MAX_FILE_BYTES) return fail('The file is larger than 50 MB, which is more than any journal export. Check you chose the right file.');
+  const FILE: ProblemPlace = { kind: 'file' };
+  const fail = (detail: ImportProblemDetail): ParseResult => ({ ok: false, problems: [{ where: FILE, ...detail }] });
+  if (text.trim() === '') return fail({ code: 'empty', params: {} });
+  if (text.length > MAX_FILE_BYTES) return fail({ code: 'tooLarge', params: { maxMegabytes: MAX_FILE_BYTES / (1024 * 1024) } });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(`This is not a Digital Friend export: it is not valid JSON, or it was cut short (${detail}).`);
+    return fail({ code: 'notJson', params: { detail: error instanceof Error ? error.message : String(error) } });
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('This is not a Digital Friend journal export.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail({ code: 'notExport', params: {} });
   const head = raw as Record<string, unknown>;
-  if (head.format !== FORMAT) return fail('This is not a Digital Friend journal export: its "format" is missing or different.');
+  if (head.format !== FORMAT) return fail({ code: 'wrongFormat', params: {} });
   if (Number.isInteger(head.version) && (head.version as number) > FORMAT_VERSION) {
-    return fail(`This file was made by a newer version of Digital Friend (format ${head.version}; this version reads format ${FORMAT_VERSION}). Update Digital Friend, then import it again.`);
+    return fail({ code: 'newerVersion', params: { version: head.version as number, supported: FORMAT_VERSION } });
   }
   const result = v.safeParse(FileSchema, raw);
   if (!result.success) {
     return {
       ok: false,
-      problems: result.issues.slice(0, 20).map((issue) => ({
-        where: describePath(issue, raw),
-        message: explain(issue),
-      })),
+      problems: result.issues.slice(0, 20).map((issue) => ({ where: placeOf(issue, raw), ...explain(issue) })),
     };
   }
   const file = result.output as JournalFile;
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
   const latest = now.getTime() + FUTURE_SLACK_MS;
-  file.entries.forEach((entry, i) => {
-    const where = `entry ${i + 1} (id ${entry.id})`;
+  file.entries.forEach((entry, index) => {
+    const at = (field?: string): ProblemPlace => ({ kind: 'entry', index, id: entry.id, ...(field ? { field } : {}) });
     const first = seen.get(entry.id);
-    if (first !== undefined) problems.push({ where, message: `has the same id as entry ${first + 1}` });
-    else seen.set(entry.id, i);
+    if (first !== undefined) problems.push({ where: at(), code: 'duplicateId', params: { firstIndex: first } });
+    else seen.set(entry.id, index);
     for (const field of ['createdAt', 'updatedAt', 'deletedAt'] as const) {
       const value = entry[field];
-      if (value && Date.parse(value) > latest) problems.push({ where: `${where}, field ${field}`, message: 'is in the future' });
+      if (value && Date.parse(value) > latest) problems.push({ where: at(field), code: 'future', params: {} });
     }
-    if (Date.parse(entry.updatedAt) < Date.parse(entry.createdAt)) problems.push({ where: `${where}, field updatedAt`, message: 'is before createdAt' });
+    if (Date.parse(entry.updatedAt) < Date.parse(entry.createdAt)) problems.push({ where: at('updatedAt'), code: 'updatedBeforeCreated', params: {} });
   });
   return problems.length ? { ok: false, problems: problems.slice(0, 20) } : { ok: true, file };
 }

@@ -122,6 +122,9 @@ export function isEnvelope(value: unknown): value is Envelope {
 /** What a handler sends back when it fails: a message safe to show, never a stack. */
 export interface ErrorReply {
   dfError: string;
+  /** A UserError's message key and substitutions, so that the page can word it (lib/messaging/user-error.ts). */
+  dfErrorKey?: string;
+  dfErrorSubs?: string[];
 }
 
 export function isErrorReply(value: unknown): value is ErrorReply {

@@ -5,6 +5,8 @@ import { registerWalkthroughs } from '../../../../lib/background/walkthroughs';
 import { createProgressRepo, type ProgressRepo } from '../../../../lib/db/progress-repo';
 import { DigitalFriendDb } from '../../../../lib/db/schema';
 import type { ControlEvent } from '../../../../lib/messaging/protocol';
+import { UserError } from '../../../../lib/messaging/user-error';
+import { t } from '../../../../lib/platform/i18n';
 import { loadSession, saveSession } from '../../../../lib/platform/session-store';
 import type { Handlers } from '../../../../lib/platform/messaging';
 import type { GuideEvent } from '../../../../lib/walkthrough/events';
@@ -25,6 +27,22 @@ import { matchUrl } from '../../../../lib/walkthrough/url';
  * - windows.getCurrent() is undefined until a window is focused, and tabs.query({currentWindow})
  *   then throws; a focused window is opened first, as a browser always has one.
  */
+
+/**
+ * What the person is told when a request is refused: the background throws a UserError (a message
+ * key and substitutions, no English), and the page words it from the en-GB catalogue.
+ */
+async function refusal(pending: unknown): Promise<string> {
+  const error = await Promise.resolve(pending).then(
+    () => {
+      throw new Error('Expected a refusal, but the request succeeded');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  const { key, subs } = error as UserError;
+  return t(key, [...subs]);
+}
 
 const step = (id: string, extra: Partial<Step> = {}): Step => ({
   id,
@@ -158,17 +176,17 @@ describe('registerWalkthroughs', () => {
 
   describe('walkthrough/start', () => {
     it.each(['nope', '', '__proto__', 'constructor'])('rejects an unknown lesson %j with a clear message', async (id) => {
-      await expect(start(id)).rejects.toThrow(`There is no walkthrough called "${id}" to start.`);
+      expect(await refusal(start(id))).toBe(`There is no walkthrough called "${id}" to start.`);
       expect(await loadSession()).toBeNull();
     });
 
     it('rejects a read-only lesson, which has no live overlay', async () => {
-      await expect(start('read-only')).rejects.toThrow('There is no walkthrough called "read-only" to start.');
+      expect(await refusal(start('read-only'))).toBe('There is no walkthrough called "read-only" to start.');
     });
 
     it('rejects a live start without the site permission, and changes nothing', async () => {
       const tabsBefore = (await fakeBrowser.tabs.query({})).length;
-      await expect(start('live-lesson')).rejects.toThrow('Digital Friend needs your permission to guide you on https://x.com/*.');
+      expect(await refusal(start('live-lesson'))).toBe('Digital Friend needs your permission to guide you on https://x.com/*.');
       expect(await loadSession()).toBeNull();
       expect(await repo.all()).toEqual([]);
       expect((await fakeBrowser.tabs.query({})).length).toBe(tabsBefore);
@@ -177,7 +195,7 @@ describe('registerWalkthroughs', () => {
 
     it('does not accept permission for another site', async () => {
       granted.add('https://www.linkedin.com/*');
-      await expect(start('live-lesson')).rejects.toThrow(/needs your permission/);
+      expect(await refusal(start('live-lesson'))).toMatch(/needs your permission/);
     });
 
     it('opens the start page in a new tab, saves the session and records step 0', async () => {
@@ -240,7 +258,7 @@ describe('registerWalkthroughs', () => {
     });
 
     it('rejects practice for a lesson without a practice copy', async () => {
-      await expect(start('no-practice', 'practice')).rejects.toThrow('"No practice" has no practice copy.');
+      expect(await refusal(start('no-practice', 'practice'))).toBe('"No practice" has no practice copy.');
     });
 
     it('runs in the practice page that asked, and shows the first step there at once', async () => {
@@ -253,7 +271,7 @@ describe('registerWalkthroughs', () => {
     });
 
     it('treats an unknown mode as live', async () => {
-      await expect(handlers['walkthrough/start']!({ lessonId: 'live-lesson', mode: 'sideways' as 'live' }, sidePanel)).rejects.toThrow(/needs your permission/);
+      expect(await refusal(handlers['walkthrough/start']!({ lessonId: 'live-lesson', mode: 'sideways' as 'live' }, sidePanel))).toMatch(/needs your permission/);
     });
 
     // start() tells the running walkthrough's tab to drop its guide before it checks the new
@@ -261,7 +279,7 @@ describe('registerWalkthroughs', () => {
     // gone until the tab reloads.
     it('leaves a running walkthrough’s guide alone when starting another one fails', async () => {
       const first = await startLiveInLoadedTab();
-      await expect(start('linkedin-lesson')).rejects.toThrow(/needs your permission/);
+      expect(await refusal(start('linkedin-lesson'))).toMatch(/needs your permission/);
       expect((await loadSession())?.tabId).toBe(first);
       expect(updatesTo(first)).toEqual([]);
     });
@@ -429,7 +447,7 @@ describe('registerWalkthroughs', () => {
       ['a string', 'next'],
     ])('rejects %s', async (_label, event) => {
       await startLiveInLoadedTab();
-      await expect(control(event)).rejects.toThrow('That is not a walkthrough control.');
+      expect(await refusal(control(event))).toBe('That is not a walkthrough control.');
       expect((await loadSession())?.stepIndex).toBe(0);
     });
 

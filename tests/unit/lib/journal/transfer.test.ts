@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createEntry, type JournalEntry } from '../../../../lib/journal/entry';
 import { FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, parseJournalFile, toJournalFile, toMarkdown, type ImportProblem, type ParseResult } from '../../../../lib/journal/transfer';
 import type { Settings } from '../../../../lib/settings/settings';
+import { formatImportProblem } from '../../../../components/journal/formatImportProblem';
 
 // Every import file is untrusted. These are the nasty ones, each refused with a reason that says
 // what and where, or (hostile text) accepted as the plain text it is.
@@ -16,8 +17,12 @@ function problemsOf(result: ParseResult): ImportProblem[] {
   return result.problems;
 }
 
-/** "where: message" lines, easy to match and to read in a failure. */
-const lines = (result: ParseResult) => problemsOf(result).map((p) => `${p.where}: ${p.message}`);
+/**
+ * The problems as the person reads them ("Entry 3 (id …), field createdAt: is in the future"):
+ * parseJournalFile returns codes and places, and the UI's formatter words them from en-GB
+ * messages, so checking the words here checks that no what or where was lost on the way.
+ */
+const lines = (result: ParseResult) => problemsOf(result).map(formatImportProblem);
 
 function entryAt(iso: string, fields: Partial<JournalEntry> = {}, id?: string): JournalEntry {
   return { ...createEntry({ text: 'A reflection' }, new Date(iso), id), ...fields };
@@ -83,7 +88,7 @@ describe('toJournalFile → JSON → parseJournalFile', () => {
 
 describe('parseJournalFile refuses broken files, saying why', () => {
   it.each([
-    ['an empty file', 'empty.json', /the file: The file is empty\./],
+    ['an empty file', 'empty.json', /^The file is empty\.$/],
     ['a file of spaces and new lines', 'whitespace.json', /The file is empty/],
     ['a file cut short', 'truncated.json', /not valid JSON, or it was cut short/],
     ['a web page', 'not-json.txt', /not valid JSON/],
@@ -97,7 +102,7 @@ describe('parseJournalFile refuses broken files, saying why', () => {
   });
 
   it.each([['null'], ['42'], ['"a string"'], ['true']])('JSON that is not an object: %s', (text) => {
-    expect(lines(parseJournalFile(text, NOW))).toEqual(['the file: This is not a Digital Friend journal export.']);
+    expect(lines(parseJournalFile(text, NOW))).toEqual(['This is not a Digital Friend journal export.']);
   });
 
   it('a file over 50 MB, without parsing it', () => {
@@ -113,26 +118,26 @@ describe('parseJournalFile refuses broken files, saying why', () => {
 
   it('a file from a newer version, with a message saying to update', () => {
     const result = lines(parseJournalFile(fixture('newer-version.json'), NOW));
-    expect(result).toEqual(['the file: This file was made by a newer version of Digital Friend (format 2; this version reads format 1). Update Digital Friend, then import it again.']);
+    expect(result).toEqual(['This file was made by a newer version of Digital Friend (format 2; this version reads format 1). Update Digital Friend, then import it again.']);
   });
 
   it.each([[0], ['1'], [1.5], [null]])('a version that is not 1 or newer: %s', (version) => {
-    expect(lines(parseJournalFile(fileText([], { version }), NOW))[0]).toMatch(/^field version: expected 1 but found/);
+    expect(lines(parseJournalFile(fileText([], { version }), NOW))[0]).toMatch(/^Field version: expected 1 but found/);
   });
 
   it('wrong types, naming each entry, its id and the field', () => {
     const result = lines(parseJournalFile(fixture('wrong-types.json'), NOW));
     expect(result).toEqual(
       expect.arrayContaining([
-        'field settings.promptDay: is not a day of the week (0–6)',
-        'field settings.promptTime: is not a time such as 16:00',
-        'field settings.promptEnabled: expected boolean but found "true"',
-        'entry 1 (id e-mh0000020-fixt0020), field private: expected boolean but found "yes"',
-        'entry 2 (id e-mh0000021-fixt0021), field tags: expected Array but found "policy, comms"',
-        'entry 3 (id e-mh0000022-fixt0022), field text: expected string but found 42',
-        'entry 4 (id not-an-id), field id: is not a Digital Friend entry id',
-        'entry 5 (id e-mh0000024-fixt0024), field tags.0: expected string but found 1',
-        'entry 5 (id e-mh0000024-fixt0024), field tags.1: expected string but found 2',
+        'Field settings.promptDay: is not a day of the week (0–6)',
+        'Field settings.promptTime: is not a time such as 16:00',
+        'Field settings.promptEnabled: expected boolean but found "true"',
+        'Entry 1 (id e-mh0000020-fixt0020), field private: expected boolean but found "yes"',
+        'Entry 2 (id e-mh0000021-fixt0021), field tags: expected Array but found "policy, comms"',
+        'Entry 3 (id e-mh0000022-fixt0022), field text: expected string but found 42',
+        'Entry 4 (id not-an-id), field id: is not a Digital Friend entry id',
+        'Entry 5 (id e-mh0000024-fixt0024), field tags.0: expected string but found 1',
+        'Entry 5 (id e-mh0000024-fixt0024), field tags.1: expected string but found 2',
       ]),
     );
   });
@@ -140,13 +145,13 @@ describe('parseJournalFile refuses broken files, saying why', () => {
   it('missing fields, each named', () => {
     const result = lines(parseJournalFile(fixture('missing-fields.json'), NOW));
     for (const field of ['createdAt', 'updatedAt', 'week', 'tags', 'private']) {
-      expect(result).toContain(`entry 1 (id e-mh0000030-fixt0030), field ${field}: is missing`);
+      expect(result).toContain(`Entry 1 (id e-mh0000030-fixt0030), field ${field}: is missing`);
     }
   });
 
   it('keys it does not know, at any level', () => {
     expect(lines(parseJournalFile(fixture('unknown-keys.json'), NOW))).toEqual(
-      expect.arrayContaining(['field extra: is not part of a Digital Friend export', 'entry 1 (id e-mh0000042-fixt0042), field mood: is not part of a Digital Friend export']),
+      expect.arrayContaining(['Field extra: is not part of a Digital Friend export', 'Entry 1 (id e-mh0000042-fixt0042), field mood: is not part of a Digital Friend export']),
     );
   });
 
@@ -156,9 +161,9 @@ describe('parseJournalFile refuses broken files, saying why', () => {
 
     expect(result).toEqual(
       expect.arrayContaining([
-        'field __proto__: is not part of a Digital Friend export',
-        'field settings.__proto__: is not part of a Digital Friend export',
-        'entry 1 (id e-mh0000040-fixt0040), field __proto__: is not part of a Digital Friend export',
+        'Field __proto__: is not part of a Digital Friend export',
+        'Field settings.__proto__: is not part of a Digital Friend export',
+        'Entry 1 (id e-mh0000040-fixt0040), field __proto__: is not part of a Digital Friend export',
       ]),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -171,8 +176,8 @@ describe('parseJournalFile refuses broken files, saying why', () => {
     expect(result).toEqual(
       expect.arrayContaining([
         // A strict object names the first key it does not know; that is enough to refuse it.
-        'field constructor: is not part of a Digital Friend export',
-        'entry 1 (id e-mh0000041-fixt0041), field constructor: is not part of a Digital Friend export',
+        'Field constructor: is not part of a Digital Friend export',
+        'Entry 1 (id e-mh0000041-fixt0041), field constructor: is not part of a Digital Friend export',
       ]),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -191,14 +196,14 @@ describe('parseJournalFile refuses broken files, saying why', () => {
   });
 
   it('duplicate ids, naming both entries', () => {
-    expect(lines(parseJournalFile(fixture('duplicate-ids.json'), NOW))).toEqual(['entry 3 (id e-mh0000050-fixt0050): has the same id as entry 1']);
+    expect(lines(parseJournalFile(fixture('duplicate-ids.json'), NOW))).toEqual(['Entry 3 (id e-mh0000050-fixt0050): has the same id as entry 1']);
   });
 
   it('dates in the future, field by field', () => {
     expect(lines(parseJournalFile(fixture('future-dates.json'), NOW))).toEqual([
-      'entry 1 (id e-mh0000060-fixt0060), field createdAt: is in the future',
-      'entry 1 (id e-mh0000060-fixt0060), field updatedAt: is in the future',
-      'entry 2 (id e-mh0000061-fixt0061), field deletedAt: is in the future',
+      'Entry 1 (id e-mh0000060-fixt0060), field createdAt: is in the future',
+      'Entry 1 (id e-mh0000060-fixt0060), field updatedAt: is in the future',
+      'Entry 2 (id e-mh0000061-fixt0061), field deletedAt: is in the future',
     ]);
   });
 
@@ -211,18 +216,18 @@ describe('parseJournalFile refuses broken files, saying why', () => {
 
   it('dates that are not dates, or not real days, or out of order', () => {
     expect(lines(parseJournalFile(fixture('invalid-dates.json'), NOW))).toEqual([
-      'entry 1 (id e-mh0000070-fixt0070), field createdAt: is not a valid date and time',
-      'entry 2 (id e-mh0000071-fixt0071), field createdAt: is not a real date',
-      'entry 3 (id e-mh0000072-fixt0072), field updatedAt: is not a valid date and time',
-      'entry 5 (id e-mh0000074-fixt0074), field week: is not a real ISO week',
+      'Entry 1 (id e-mh0000070-fixt0070), field createdAt: is not a valid date and time',
+      'Entry 2 (id e-mh0000071-fixt0071), field createdAt: is not a real date',
+      'Entry 3 (id e-mh0000072-fixt0072), field updatedAt: is not a valid date and time',
+      'Entry 5 (id e-mh0000074-fixt0074), field week: is not a real ISO week',
     ]);
     // Only once every field is well formed are the entries compared with each other.
     const ordered = fileText([entryAt('2026-03-10T10:00:00.000Z', { updatedAt: '2026-03-01T10:00:00.000Z' }, 'e-mm9xx0012-aaaa1111')]);
-    expect(lines(parseJournalFile(ordered, NOW))).toEqual(['entry 1 (id e-mm9xx0012-aaaa1111), field updatedAt: is before createdAt']);
+    expect(lines(parseJournalFile(ordered, NOW))).toEqual(['Entry 1 (id e-mm9xx0012-aaaa1111), field updatedAt: is before createdAt']);
   });
 
   it.each([['2025-02-29T10:00:00.000Z'], ['2026-04-31T10:00:00.000Z'], ['2026-00-10T10:00:00.000Z'], ['2026-01-01T25:00:00.000Z'], ['']])('the date %j', (createdAt) => {
-    expect(lines(parseJournalFile(fileText([{ ...entryAt('2026-01-01T10:00:00.000Z', {}, 'e-mm9xx0013-aaaa1111'), createdAt }]), NOW))[0]).toMatch(/^entry 1 \(id e-mm9xx0013-aaaa1111\), field createdAt: is not a (valid|real) date/);
+    expect(lines(parseJournalFile(fileText([{ ...entryAt('2026-01-01T10:00:00.000Z', {}, 'e-mm9xx0013-aaaa1111'), createdAt }]), NOW))[0]).toMatch(/^Entry 1 \(id e-mm9xx0013-aaaa1111\), field createdAt: is not a (valid|real) date/);
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -233,14 +238,48 @@ describe('parseJournalFile refuses broken files, saying why', () => {
     const long = entryAt('2026-01-01T10:00:00.000Z', { text: 'x'.repeat(100_001) }, 'e-mm9xx0015-aaaa1111');
     const tagged = entryAt('2026-01-01T10:00:00.000Z', { tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'e-mm9xx0016-aaaa1111');
     expect(lines(parseJournalFile(fileText([long, tagged]), NOW))).toEqual([
-      'entry 1 (id e-mm9xx0015-aaaa1111), field text: is longer than 100,000 characters',
-      'entry 2 (id e-mm9xx0016-aaaa1111), field tags: has more than 20 tags',
+      'Entry 1 (id e-mm9xx0015-aaaa1111), field text: is longer than 100,000 characters',
+      'Entry 2 (id e-mm9xx0016-aaaa1111), field tags: has more than 20 tags',
     ]);
   });
 
   it('lists at most 20 problems, so a wholly wrong file does not flood the page', () => {
     const bad = Array.from({ length: 50 }, (_, i) => ({ ...entryAt('2026-01-01T10:00:00.000Z', {}, `e-mm9xx00${String(i).padStart(2, '0')}-aaaa1111`), private: 'no' }));
     expect(problemsOf(parseJournalFile(fileText(bad), NOW))).toHaveLength(20);
+  });
+});
+
+describe('parseJournalFile problems are codes and places, not words', () => {
+  // The pure code has no catalogue: the UI words these (components/journal/formatImportProblem.ts).
+  it('names the whole file, with the numbers the message needs', () => {
+    expect(problemsOf(parseJournalFile('', NOW))).toEqual([{ where: { kind: 'file' }, code: 'empty', params: {} }]);
+    expect(problemsOf(parseJournalFile(fixture('newer-version.json'), NOW))).toEqual([{ where: { kind: 'file' }, code: 'newerVersion', params: { version: 2, supported: 1 } }]);
+    const [notJson] = problemsOf(parseJournalFile(fixture('truncated.json'), NOW));
+    expect(notJson).toMatchObject({ where: { kind: 'file' }, code: 'notJson', params: { detail: expect.any(String) } });
+  });
+
+  it('names an entry by its index from 0, its id and its field, and a top-level field by its path', () => {
+    expect(problemsOf(parseJournalFile(fixture('duplicate-ids.json'), NOW))).toEqual([
+      { where: { kind: 'entry', index: 2, id: 'e-mh0000050-fixt0050' }, code: 'duplicateId', params: { firstIndex: 0 } },
+    ]);
+    expect(problemsOf(parseJournalFile(fixture('wrong-types.json'), NOW))).toEqual(
+      expect.arrayContaining([
+        { where: { kind: 'field', path: 'settings.promptTime' }, code: 'invalidTime', params: {} },
+        { where: { kind: 'entry', index: 0, id: 'e-mh0000020-fixt0020', field: 'private' }, code: 'wrongType', params: { expected: 'boolean', received: '"yes"' } },
+      ]),
+    );
+  });
+
+  it('leaves out the id of an entry that has none', () => {
+    const { id: _id, ...noId } = entryAt('2026-01-01T10:00:00.000Z', {}, 'e-mm9xx0017-aaaa1111');
+    expect(problemsOf(parseJournalFile(fileText([noId]), NOW))).toEqual([{ where: { kind: 'entry', index: 0, field: 'id' }, code: 'missing', params: {} }]);
+  });
+
+  it('carries the limits a person needs to put things right', () => {
+    const long = entryAt('2026-01-01T10:00:00.000Z', { text: 'x'.repeat(100_001) }, 'e-mm9xx0015-aaaa1111');
+    expect(problemsOf(parseJournalFile(fileText([long]), NOW))).toEqual([
+      { where: { kind: 'entry', index: 0, id: 'e-mm9xx0015-aaaa1111', field: 'text' }, code: 'tooLong', params: { max: 100_000 } },
+    ]);
   });
 });
 

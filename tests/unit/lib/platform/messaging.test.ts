@@ -1,5 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
+import { UserError } from '../../../../lib/messaging/user-error';
+import { errorText } from '../../../../lib/platform/i18n';
 import { listen, send } from '../../../../lib/platform/messaging';
 
 const OWN_ID = fakeBrowser.runtime.id;
@@ -114,6 +116,15 @@ describe('listen', () => {
     await expect(deliver(reset)).resolves.toEqual({ dfError: 'plain string' });
   });
 
+  it('sends a UserError as its message key and substitutions, with the key as dfError for anything that knows no keys', async () => {
+    listen({
+      'app/reset': () => {
+        throw new UserError('errorNoPracticeCopy', ['Write a post']);
+      },
+    });
+    await expect(deliver(reset)).resolves.toEqual({ dfError: 'errorNoPracticeCopy', dfErrorKey: 'errorNoPracticeCopy', dfErrorSubs: ['Write a post'] });
+  });
+
   it('returns a teardown that removes its listener', async () => {
     let calls = 0;
     const stop = listen({
@@ -144,6 +155,20 @@ describe('send', () => {
     await expect(send('app/reset', {})).rejects.toThrow(new Error('Disk full'));
   });
 
+  it('throws a UserError when the reply names a message key, keeping only string substitutions', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ dfError: 'errorNeedsSitePermission', dfErrorKey: 'errorNeedsSitePermission', dfErrorSubs: ['https://x.com/*', 7] }));
+    const error = await send('app/reset', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ key: 'errorNeedsSitePermission', subs: ['https://x.com/*'] });
+  });
+
+  it('throws a plain Error when the reply has no key, or an empty one', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ dfError: 'Disk full', dfErrorKey: '' }));
+    const error = await send('app/reset', {}).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(UserError);
+    expect(error).toEqual(new Error('Disk full'));
+  });
+
   it('round-trips through listen() when the sender is this extension', async () => {
     // The fake browser's sendMessage reports an empty sender; a real browser names our own id
     // and the sending page.
@@ -155,5 +180,32 @@ describe('send', () => {
       },
     });
     await expect(send('app/reset', {})).rejects.toThrow('Could not delete journal');
+  });
+});
+
+describe('a UserError from the background, shown on a page', () => {
+  beforeEach(() => {
+    fakeBrowser.runtime.sendMessage = (async (message: unknown) =>
+      (await fakeBrowser.runtime.onMessage.trigger(message, sidePanel())).find(Boolean)) as typeof fakeBrowser.runtime.sendMessage;
+  });
+
+  it('is worded from the locale catalogue, with its substitutions, and not wrapped in "Something went wrong"', async () => {
+    listen({
+      'app/reset': () => {
+        throw new UserError('errorNeedsSitePermission', ['https://x.com/*']);
+      },
+    });
+    const error = await send('app/reset', {}).catch((e: unknown) => e);
+    expect(errorText(error)).toBe('Digital Friend needs your permission to guide you on https://x.com/*.');
+  });
+
+  it('leaves any other error inside "Something went wrong"', async () => {
+    listen({
+      'app/reset': () => {
+        throw new Error('Disk full');
+      },
+    });
+    const error = await send('app/reset', {}).catch((e: unknown) => e);
+    expect(errorText(error)).toBe('Something went wrong: Disk full. Your saved work has not changed.');
   });
 });
