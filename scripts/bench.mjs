@@ -6,7 +6,8 @@
 // gate. See bench/README.md.
 //
 //   npm run bench [-- --build | --no-build] [--runs 15] [--trials 50] [--start-runs 12]
-//                 [--scroll-passes 4] [--no-guide]
+//                 [--scroll-passes 4] [--no-guide] [--journal-runs 12] [--export-runs 3]
+//                 [--no-journal] [--no-journal-cache] [--journal-profile]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureBuild, snapshotBuild } from './bench/build.mjs';
 import { FIXTURE_CSP, assertEndToEndBuild, guideFacts, launchGuideBrowser, resetGuide } from './bench/guide.mjs';
 import { BASELINE_ID, REFERENCE_ID, budgets, guideMeasures, sizeMeasures, speedProbes } from './bench/measures.mjs';
+import { measureJournal } from './bench/journal.mjs';
 import { formatReport } from './bench/report.mjs';
 import { launchBrowser, runProbes, summarise } from './bench/speed.mjs';
 import { round } from './bench/stats.mjs';
@@ -32,6 +34,11 @@ function parseArgs(argv) {
     startRuns: 12,
     scrollPasses: 4,
     guide: true,
+    journal: true,
+    journalRuns: 12,
+    journalExportRuns: 3,
+    journalCache: true,
+    journalProfile: false,
     chromium: process.env.CHROME_PATH || '/usr/bin/chromium',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -44,15 +51,28 @@ function parseArgs(argv) {
     else if (flag === '--start-runs') options.startRuns = Number(value());
     else if (flag === '--scroll-passes') options.scrollPasses = Number(value());
     else if (flag === '--no-guide') options.guide = false;
+    else if (flag === '--no-journal') options.journal = false;
+    else if (flag === '--journal-runs') options.journalRuns = Number(value());
+    else if (flag === '--export-runs') options.journalExportRuns = Number(value());
+    else if (flag === '--no-journal-cache') options.journalCache = false;
+    else if (flag === '--journal-profile') options.journalProfile = true;
     else if (flag === '--chromium') options.chromium = value();
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'Usage: npm run bench [-- --build | --no-build] [--runs N] [--trials N] [--start-runs N] [--scroll-passes N] [--no-guide] [--chromium PATH]',
+        'Usage: npm run bench [-- --build | --no-build] [--runs N] [--trials N] [--start-runs N] [--scroll-passes N] [--no-guide]\n' +
+          '                     [--journal-runs N] [--export-runs N] [--no-journal] [--no-journal-cache] [--journal-profile] [--chromium PATH]',
       );
       process.exit(0);
     } else throw new Error(`Unknown option ${argv[i]} (try --help)`);
   }
-  for (const [flag, key] of [['--runs', 'runs'], ['--trials', 'trials'], ['--start-runs', 'startRuns'], ['--scroll-passes', 'scrollPasses']]) {
+  for (const [flag, key] of [
+    ['--runs', 'runs'],
+    ['--trials', 'trials'],
+    ['--start-runs', 'startRuns'],
+    ['--scroll-passes', 'scrollPasses'],
+    ['--journal-runs', 'journalRuns'],
+    ['--export-runs', 'journalExportRuns'],
+  ]) {
     if (!Number.isInteger(options[key]) || options[key] < 1) throw new Error(`${flag} needs a whole number ≥ 1`);
   }
   return options;
@@ -125,12 +145,15 @@ async function main() {
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
       memoryGB: round(os.totalmem() / 2 ** 30, 1),
     },
+    // Load average (1, 5, 15 min) when the bench started and ended: other work on the machine inflates every timing.
+    load: { start: os.loadavg().map((n) => round(n, 2)), end: null },
     runs: options.runs,
     seconds: null,
     reference: REFERENCE_ID,
     baseline: BASELINE_ID,
     sizes: {},
     speed: {},
+    journal: null,
     guide: null,
     budgets: [],
     errors: e2eError ? [e2eError] : [],
@@ -170,6 +193,15 @@ async function main() {
       } finally {
         await browser?.context.close();
       }
+      if (options.journal) {
+        log('Timing the journal (issue #4) in the production build…');
+        try {
+          results.journal = await measureJournal({ root, snapshotDir: snapshot.dir, options, mark, log });
+          results.errors.push(...results.journal.errors);
+        } catch (error) {
+          results.errors.push(`journal not measured: ${firstLine(error)}`);
+        }
+      }
       if (e2eSnapshot) await measureGuide(results, { snapshotDir: e2eSnapshot.dir, options });
     }
   } finally {
@@ -190,11 +222,13 @@ async function main() {
     });
   }
   results.seconds = round((Date.now() - started) / 1000, 1);
+  results.load.end = os.loadavg().map((n) => round(n, 2));
 
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(
-    `Digital Friend bench, ${results.date}\nChromium ${results.chromium ?? '(not run)'} · ${results.machine.cpus} × ${results.machine.model} · ${results.machine.platform}\n`,
+    `Digital Friend bench, ${results.date}\nChromium ${results.chromium ?? '(not run)'} · ${results.machine.cpus} × ${results.machine.model} · ${results.machine.platform}\n` +
+      `Load average at start ${results.load.start.join(', ')} · at end ${results.load.end.join(', ')} (1, 5, 15 min)\n`,
   );
   console.log(formatReport(results, { referenceId: REFERENCE_ID, baselineId: BASELINE_ID }));
   console.log(`\nWritten to ${path.relative(process.cwd(), resultsFile)}`);

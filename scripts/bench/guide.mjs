@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './speed.mjs';
-import { median, percentile, round } from './stats.mjs';
+import { median, round, timing } from './stats.mjs';
 
 export const X_HOME = 'https://x.com/home';
 const X_ORIGIN = 'https://x.com';
@@ -140,19 +140,6 @@ async function exitFromPanel(panel, xPage) {
   await banner.getByRole('button', { name: 'Exit', exact: true }).click({ timeout: 10_000 });
   await xPage.waitForFunction((tag) => !globalThis.document.querySelector(tag), GUIDE_HOST, { polling: 20, timeout: 10_000 });
   await banner.waitFor({ state: 'detached', timeout: 10_000 });
-}
-
-/** Median, p95, min, max of a list of milliseconds, and the samples themselves. */
-export function timing(label, values) {
-  return {
-    label,
-    runs: values.length,
-    medianMs: round(median(values), 2),
-    p95Ms: round(percentile(values, 95), 2),
-    minMs: round(Math.min(...values), 2),
-    maxMs: round(Math.max(...values), 2),
-    samplesMs: values.map((v) => round(v, 2)),
-  };
 }
 
 /**

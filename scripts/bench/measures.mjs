@@ -3,6 +3,7 @@
 // - speedProbes: { id, label, sample(env) => ms }, timed in interleaved rounds against the blank page.
 // - guideMeasures: { id, run({ context, panel, facts, options, log }) => object }, run in the end-to-end
 //   build with the bench fixture at https://x.com/home (scripts/bench/guide.mjs); stored as results.guide[id].
+// - The journal's measures (issue #4) live in scripts/bench/journal.mjs and fill results.journal.
 // - budgets: { name, unit: 'bytes' | 'ms' | '×' | any, budget, value(results) }, met when value ≤ budget.
 //   `budget` may be a function of the results too (a limit measured in the same run).
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { BLANK_PAGE } from './build.mjs';
 import { htmlPages, libraryFiles, pageFiles, pageScripts, read, scriptFiles, sizeRow } from './sizes.mjs';
 import { measureInsertion, measureScroll, measureStart } from './guide.mjs';
+import { JOURNAL_SIZES, TRANSFER_SIZE } from './journal.mjs';
 import { extensionPageProbe } from './speed.mjs';
 
 export const REFERENCE_ID = 'driver.js';
@@ -106,6 +108,8 @@ export const guideMeasures = [
   },
 ];
 
+const journal = (r) => r.journal ?? {};
+
 const scrollExcess = (r) => r.guide?.scroll?.overlay && r.guide.scroll.control && r.guide.scroll.overlay.longTasks - r.guide.scroll.control.longTasks;
 
 export const budgets = [
@@ -120,4 +124,18 @@ export const budgets = [
   { name: 'Start clicked → first spotlight, median', unit: 'ms', budget: 300, value: (r) => r.guide?.start?.medianMs },
   // Issue #3: no long task caused by the overlay while scrolling; the control run is the baseline.
   { name: 'long tasks scrolling 5,000 nodes: overlay − control', unit: 'long tasks', budget: 0, value: scrollExcess },
+  // Issue #4: the journal, with 10,000 and 50,000 generated entries (scripts/bench/journal.mjs).
+  // First render must not grow with the journal: the first page and the count only, never every entry.
+  ...JOURNAL_SIZES.map((size) => ({
+    name: `journal first render, ${size.toLocaleString('en-GB')} entries ÷ empty journal (median)`,
+    unit: '×',
+    budget: 1.2,
+    value: (r) => journal(r).firstRender?.[size]?.ratioToEmpty,
+  })),
+  { name: 'journal search p95, 10,000 entries (repo.search)', unit: 'ms', budget: 20, value: (r) => journal(r).search?.[10_000]?.repo?.p95Ms },
+  { name: 'journal search p95, 50,000 entries (repo.search)', unit: 'ms', budget: 50, value: (r) => journal(r).search?.[50_000]?.repo?.p95Ms },
+  { name: 'journal save: update (autosave) p95, 10,000 entries', unit: 'ms', budget: 20, value: (r) => journal(r).save?.update?.p95Ms },
+  { name: 'journal save: create p95, 10,000 entries', unit: 'ms', budget: 20, value: (r) => journal(r).save?.create?.p95Ms },
+  { name: `journal import ${TRANSFER_SIZE.toLocaleString('en-GB')} (panel: Import → success)`, unit: 'ms', budget: 3000, value: (r) => journal(r).importUi?.importMs },
+  { name: `journal export ${TRANSFER_SIZE.toLocaleString('en-GB')} (panel: click → download), median`, unit: 'ms', budget: 1000, value: (r) => journal(r).exportUi?.download?.medianMs },
 ];

@@ -14,10 +14,11 @@ const CHROMIUM_ARGS = [
 
 /**
  * Launches Chromium with the extension in `extensionDir`; resolves its id and the browser version.
- * `args` are added to the usual flags; `viewport` is Playwright's (1280×720 unless told).
+ * `args` are added to the usual flags; `viewport` is Playwright's (1280×720 unless told);
+ * `userDataDir` is the profile ('' for a fresh temporary one).
  */
-export async function launchBrowser({ extensionDir, executablePath, args = [], viewport }) {
-  const context = await chromium.launchPersistentContext('', {
+export async function launchBrowser({ extensionDir, executablePath, args = [], viewport, userDataDir = '' }) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     ...(viewport ? { viewport } : {}),

@@ -15,6 +15,19 @@ export function percentile(values, p) {
   return sorted[rank - 1];
 }
 
+/** Median, p95, min, max of a list of milliseconds, and the samples themselves. */
+export function timing(label, values) {
+  return {
+    label,
+    runs: values.length,
+    medianMs: round(median(values), 2),
+    p95Ms: round(percentile(values, 95), 2),
+    minMs: round(Math.min(...values), 2),
+    maxMs: round(Math.max(...values), 2),
+    samplesMs: values.map((v) => round(v, 2)),
+  };
+}
+
 export const round = (n, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
 export const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '—');
