@@ -27,12 +27,13 @@ export function SearchView({ q, focus }: { q: string; focus: boolean }) {
     go(journalHash({ view: 'search', q: query.trim() }));
   };
   const shown = result?.entries.length ?? 0;
-  const total = result?.total ?? 0;
+  const total = result?.total ?? null;
+  const more = result?.more ?? false;
   const onRange = useCallback(
     (_first: number, last: number) => {
-      if (last >= shown - 10 && shown < total && shown >= limit) setLimit((l) => l + STEP);
+      if (last >= shown - 10 && more && shown >= limit) setLimit((l) => l + STEP);
     },
-    [shown, total, limit],
+    [shown, more, limit],
   );
 
   return (
@@ -65,7 +66,7 @@ export function SearchView({ q, focus }: { q: string; focus: boolean }) {
         </div>
       </form>
       <p className="govuk-body" role="status" data-testid="journal-search-status">
-        {result && (total === 0 ? t('journalSearchNone', q) : formatCount(total, 'journalSearchOne', 'journalSearchMany'))}
+        {result && (total === 0 ? t('journalSearchNone', q) : total === null ? t('journalSearchAtLeast', String(shown)) : formatCount(total, 'journalSearchOne', 'journalSearchMany'))}
       </p>
       {result && shown > 0 && <EntryArrayFeed entries={result.entries} terms={result.terms} onRange={onRange} />}
     </>

@@ -1,13 +1,20 @@
-import { createEntry, fromStored, normaliseTags, toStored, type JournalEntry } from '../journal/entry';
+import { createEntry, fromStored, normaliseTags, toStored, type JournalEntry, type StoredEntry } from '../journal/entry';
 import { queryTerms } from '../journal/text';
 import type { DigitalFriendDb } from './schema';
 
 export interface SearchResult {
   entries: JournalEntry[];
-  /** How many entries match in all (the list shows the newest `limit`). */
-  total: number;
+  /** How many entries match in all, or null when there are too many to count quickly. */
+  total: number | null;
+  /** Whether more matches exist beyond `entries` (read them with a larger limit). */
+  more: boolean;
   terms: string[];
 }
+
+/** Index keys read before a search term counts as broad (about 9 ms of reading). */
+const PROBE_CAP = 1000;
+/** Rows read at a time when walking newest first through a broad search. */
+const SCAN_BATCH = 250;
 
 /**
  * The journal's storage. Every write goes through here (never raw tables). Reads are paged or
@@ -132,20 +139,40 @@ function reads(db: DigitalFriendDb, clock: () => Date) {
      */
     async search(query: string, limit = 50): Promise<SearchResult> {
       const terms = queryTerms(query);
-      if (terms.length === 0) return { entries: [], total: 0, terms };
-      // Longest terms first: they are the most selective, so the intersection shrinks fastest.
-      const ordered = [...terms].sort((a, b) => b.length - a.length);
-      let ids: Set<string> | null = null;
-      for (const term of ordered) {
-        const keys = (await db.entries.where('words').startsWith(term).primaryKeys()) as string[];
-        const current: Set<string> = ids ?? new Set(keys);
-        ids = ids ? new Set(keys.filter((k) => current.has(k))) : current;
-        if (ids.size === 0) break;
+      if (terms.length === 0) return { entries: [], total: 0, more: false, terms };
+      const matches = (row: StoredEntry) => live(row) && terms.every((term) => row.words.some((w) => w.startsWith(term)));
+      // The longest term is usually the most selective. Read its index range only up to a cap:
+      // each index key costs about 9 µs to read, and a broad prefix ("re") has hundreds of
+      // thousands of them in a big journal (measured by npm run bench).
+      const probeTerm = [...terms].sort((a, b) => b.length - a.length)[0]!;
+      const probe = (await db.entries.where('words').startsWith(probeTerm).limit(PROBE_CAP + 1).primaryKeys()) as string[];
+      if (probe.length <= PROBE_CAP) {
+        // Selective: every candidate is known. Check the other terms against the candidates' own
+        // words, newest first, rather than reading the other terms' (possibly broad) ranges.
+        const candidates = [...new Set(probe)].sort().reverse();
+        if (terms.length === 1) {
+          const rows = await db.entries.bulkGet(candidates.slice(0, limit * 2));
+          const entries = rows.filter((r): r is StoredEntry => Boolean(r) && live(r)).slice(0, limit).map(fromStored);
+          return { entries, total: candidates.length, more: candidates.length > limit, terms };
+        }
+        const rows = (await db.entries.bulkGet(candidates)).filter((r): r is StoredEntry => Boolean(r) && matches(r!));
+        return { entries: rows.slice(0, limit).map(fromStored), total: rows.length, more: rows.length > limit, terms };
       }
-      const sorted = [...(ids ?? [])].sort().reverse();
-      const rows = await db.entries.bulkGet(sorted.slice(0, limit * 2));
-      const entries = rows.filter((r): r is NonNullable<typeof r> => live(r)).slice(0, limit).map(fromStored);
-      return { entries, total: sorted.length, terms };
+      // Broad: matches are common, so walking the newest entries finds a screenful quickly.
+      // The exact total is not worth reading every row for: the list says "at least" and
+      // reads on as the person scrolls.
+      const found: StoredEntry[] = [];
+      let before: string | undefined;
+      while (found.length <= limit) {
+        const range = before === undefined ? db.entries.orderBy('id') : db.entries.where('id').below(before);
+        const batch = await range.reverse().limit(SCAN_BATCH).toArray();
+        if (batch.length === 0) break;
+        for (const row of batch) if (matches(row)) found.push(row);
+        before = batch[batch.length - 1]!.id;
+        if (batch.length < SCAN_BATCH) break;
+      }
+      const more = found.length > limit;
+      return { entries: found.slice(0, limit).map(fromStored), total: more ? null : found.length, more, terms };
     },
 
     /** Every entry, for export (including private and recently deleted: it is the person's own copy). */
