@@ -141,22 +141,33 @@ function reads(db: DigitalFriendDb, clock: () => Date) {
       const terms = queryTerms(query);
       if (terms.length === 0) return { entries: [], total: 0, more: false, terms };
       const matches = (row: StoredEntry) => live(row) && terms.every((term) => row.words.some((w) => w.startsWith(term)));
-      // The longest term is usually the most selective. Read its index range only up to a cap:
-      // each index key costs about 9 µs to read, and a broad prefix ("re") has hundreds of
-      // thousands of them in a big journal (measured by npm run bench).
-      const probeTerm = [...terms].sort((a, b) => b.length - a.length)[0]!;
-      const probe = (await db.entries.where('words').startsWith(probeTerm).limit(PROBE_CAP + 1).primaryKeys()) as string[];
-      if (probe.length <= PROBE_CAP) {
-        // Selective: every candidate is known. Check the other terms against the candidates' own
-        // words, newest first, rather than reading the other terms' (possibly broad) ranges.
-        const candidates = [...new Set(probe)].sort().reverse();
-        if (terms.length === 1) {
+      // Read each term's index range only up to a cap: each index key costs about 9 µs to read,
+      // and a broad prefix ("re") has hundreds of thousands of them in a big journal (measured by
+      // npm run bench). Narrow terms are intersected on their keys; broad ones are checked
+      // against the candidates' own words.
+      const probes = await Promise.all(
+        terms.map(async (term) => {
+          const keys = (await db.entries.where('words').startsWith(term).limit(PROBE_CAP + 1).primaryKeys()) as string[];
+          return keys.length > PROBE_CAP ? null : new Set(keys);
+        }),
+      );
+      const narrow = probes.filter((p): p is Set<string> => p !== null).sort((a, b) => a.size - b.size);
+      if (narrow.length > 0) {
+        const candidates = [...narrow[0]!].filter((id) => narrow.every((set) => set.has(id))).sort().reverse();
+        if (narrow.length === terms.length) {
+          // Every term narrow: the intersection is exact; read only the rows shown.
           const rows = await db.entries.bulkGet(candidates.slice(0, limit * 2));
-          const entries = rows.filter((r): r is StoredEntry => Boolean(r) && live(r)).slice(0, limit).map(fromStored);
+          const entries = rows.filter((r): r is StoredEntry => Boolean(r) && live(r!)).slice(0, limit).map(fromStored);
           return { entries, total: candidates.length, more: candidates.length > limit, terms };
         }
-        const rows = (await db.entries.bulkGet(candidates)).filter((r): r is StoredEntry => Boolean(r) && matches(r!));
-        return { entries: rows.slice(0, limit).map(fromStored), total: rows.length, more: rows.length > limit, terms };
+        // Some terms broad: check the narrow candidates newest first, a batch at a time.
+        const found: StoredEntry[] = [];
+        for (let i = 0; i < candidates.length && found.length <= limit; i += SCAN_BATCH) {
+          const rows = await db.entries.bulkGet(candidates.slice(i, i + SCAN_BATCH));
+          for (const row of rows) if (row && matches(row)) found.push(row);
+        }
+        const more = found.length > limit;
+        return { entries: found.slice(0, limit).map(fromStored), total: more ? null : found.length, more, terms };
       }
       // Broad: matches are common, so walking the newest entries finds a screenful quickly.
       // The exact total is not worth reading every row for: the list says "at least" and

@@ -57,6 +57,15 @@ describe('journal search', () => {
     expect(result.more).toBe(false);
   });
 
+  it('pairs a narrow term with a broad one by checking the narrow candidates only', async () => {
+    const many = Array.from({ length: 1100 }, (_, i) => entry(i + 1, `report ${i}${i % 100 === 0 ? ' zebra' : ''}`));
+    await repo.importAll([...many, entry(5000, 'zebra crossing')]);
+    const result = await repo.search('zebra report');
+    expect(result.entries.map((e) => e.text)).toEqual(many.filter((_, i) => i % 100 === 0).map((e) => e.text).reverse());
+    expect(result.total).toBe(11);
+    expect(result.more).toBe(false);
+  });
+
   it('leaves recently deleted entries out of both kinds of search', async () => {
     const many = Array.from({ length: 1100 }, (_, i) => entry(i + 1, `report ${i}`));
     await repo.importAll([...many, entry(5000, 'rare word zebra')]);
