@@ -12,5 +12,6 @@ const lessonId = decodeURIComponent(location.hash.slice(1));
 const lesson = findLesson(lessonId);
 const where = createVirtualLocation(lesson?.startUrl ?? 'https://x.com/home');
 applyDocumentLanguage(document);
+document.title = t('practiceTitle', lesson?.title ?? t('brandName'));
 createRoot(document.getElementById('root')!).render(<PracticeApp lesson={lesson} location={where} />);
 startGuideClient({ runtime: browser.runtime as unknown as GuideRuntime, doc: document, t, url: where.href });
