@@ -157,7 +157,12 @@ test('bitwarden-generate-password: a person opens the generator, makes a passphr
   await atStep(site, guide, 2, 5);
   expect(site.url()).toBe('https://vault.bitwarden.com/#/tools/generator');
   expect(await guide.spotlightSurrounds(site.locator('bit-toggle-group'))).toBe(true);
+  // The generator route renders once after its loading state (the fixture marks it); only then
+  // is the toggle the person presses the one that stays on screen.
+  await site.waitForFunction(() => performance.getEntriesByName('bw-fixture:route').length >= 2);
+  const passphrase = site.locator('bit-toggle-group input[value="passphrase"]');
   await site.locator('bit-toggle-group').getByText('Passphrase', { exact: true }).click();
+  await expect.poll(() => passphrase.isChecked()).toBe(true);
   await guide.nextButton.click();
 
   await atStep(site, guide, 3, 5);
