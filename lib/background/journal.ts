@@ -3,6 +3,7 @@ import { ENTRY_ID, MAX_TEXT } from '../journal/entry';
 import type { Handlers } from '../platform/messaging';
 import { openPage as openExtensionPage } from '../platform/tabs';
 import type { Walkthrough } from '../walkthrough/model';
+import { UserError } from '../messaging/user-error';
 
 export interface JournalDeps {
   repo: JournalRepo;
@@ -45,7 +46,7 @@ export function registerJournal({ repo, findLesson, openPage = openExtensionPage
   return {
     'journal/quick-note': async (payload) => {
       const note = parseQuickNote(payload);
-      if (!note) throw new Error('A quick note needs some words, and at most 100,000 characters.');
+      if (!note) throw new UserError('errorQuickNoteSize');
       const existing = note.id ? await repo.get(note.id) : undefined;
       // Autosave keeps writing the same entry; if it was deleted meanwhile, the words start a new one.
       if (existing && !existing.deletedAt) {
@@ -57,7 +58,7 @@ export function registerJournal({ repo, findLesson, openPage = openExtensionPage
     },
     'guide/reflect': async (payload) => {
       const lesson = parseReflect(payload, findLesson);
-      if (!lesson) throw new Error('That is not a walkthrough to reflect on.');
+      if (!lesson) throw new UserError('errorNotAReflection');
       await openPage(reflectPath(lesson.id));
       return { ok: true as const };
     },

@@ -19,6 +19,7 @@ import type { Handlers } from '../platform/messaging';
 import { clearNotification, onNotificationButtonClicked, onNotificationClicked, showNotification } from '../platform/notifications';
 import { loadSettings, saveSettings } from '../platform/settings-store';
 import { parseSettings, type Settings } from '../settings/settings';
+import { UserError } from '../messaging/user-error';
 
 /** The one alarm: the next prompt, a snooze, or the end of a week whose badge is showing. */
 export const PROMPT_ALARM = 'weekly-prompt';
@@ -182,8 +183,8 @@ export function registerPrompts({ answeredWeek, now = () => new Date() }: Prompt
 
   return {
     'prompt/snooze': async ({ until }) => {
-      if (until !== 'hour' && until !== 'tomorrow') throw new Error('A prompt can be snoozed for an hour or until tomorrow.');
-      if (!(await loadSettings()).promptEnabled) throw new Error('The weekly prompt is turned off.');
+      if (until !== 'hour' && until !== 'tomorrow') throw new UserError('errorSnoozeChoice');
+      if (!(await loadSettings()).promptEnabled) throw new UserError('errorPromptOff');
       const f = await snooze(until);
       return { ok: true as const, until: f.state.snoozedUntil ?? f.now.toISOString() };
     },

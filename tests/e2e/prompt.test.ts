@@ -184,7 +184,9 @@ test('Snooze and Skip, as the journal’s prompt view offers them (Firefox shows
   expect(afterSnooze.badge, 'still waiting').toBe(text('promptBadgeText'));
 
   expect(await sendFrom(sidePanel.page, 'prompt/snooze', { until: 'next year' })).toEqual({
-    dfError: 'A prompt can be snoozed for an hour or until tomorrow.',
+    dfError: 'errorSnoozeChoice',
+    dfErrorKey: 'errorSnoozeChoice',
+    dfErrorSubs: [],
   });
 
   expect(await sendFrom(sidePanel.page, 'prompt/skip')).toEqual({ ok: true, week: isoWeek(new Date()).key });

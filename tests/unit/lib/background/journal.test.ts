@@ -77,7 +77,7 @@ describe('journal/quick-note', () => {
   });
 
   it('refuses an empty note and stores nothing', async () => {
-    await expect(quickNote({ text: '   ' })).rejects.toThrow(/needs some words/);
+    await expect(quickNote({ text: '   ' })).rejects.toMatchObject({ key: 'errorQuickNoteSize' });
     expect(await createJournalRepo(db).count()).toBe(0);
   });
 });

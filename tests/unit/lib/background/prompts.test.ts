@@ -307,9 +307,7 @@ describe('snooze', () => {
   it('refuses anything but an hour or tomorrow, and changes nothing', async () => {
     await install();
     await fireAlarm();
-    await expect(message('prompt/snooze', { until: 'week' } as unknown as RequestOf<'prompt/snooze'>)).rejects.toThrow(
-      'A prompt can be snoozed for an hour or until tomorrow.',
-    );
+    await expect(message('prompt/snooze', { until: 'week' } as unknown as RequestOf<'prompt/snooze'>)).rejects.toThrow('errorSnoozeChoice');
     await expect(message('prompt/snooze', {} as RequestOf<'prompt/snooze'>)).rejects.toThrow();
     expect((await state())?.snoozedUntil).toBeNull();
     expect(await notification()).toBeDefined();
@@ -378,7 +376,7 @@ describe('turning it off', () => {
     await expect(message('prompt/turn-off', {})).resolves.toEqual({ ok: true });
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ promptDay: 5, promptTime: '16:00', promptEnabled: false });
     expect(await alarm()).toBeUndefined();
-    await expect(message('prompt/snooze', { until: 'hour' })).rejects.toThrow('The weekly prompt is turned off.');
+    await expect(message('prompt/snooze', { until: 'hour' })).rejects.toThrow('errorPromptOff');
   });
 });
 
