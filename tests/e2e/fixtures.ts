@@ -57,6 +57,8 @@ export interface ExtensionFixtures {
   failOnExtensionErrors: void;
   /** Empties storage.local and storage.session, as at install (settings back to defaults). */
   clearStorage: () => Promise<void>;
+  /** Deletes the extension's IndexedDB databases (progress, journal), as at install. */
+  clearDatabases: () => Promise<void>;
   /**
    * Site fixtures for this test only (routes are removed when it ends):
    * `await sites.serve('x')` serves tests/fixtures/sites/x/site.json;
@@ -129,6 +131,20 @@ export const test = base.extend<ExtensionFixtures>({
         const api = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> }; session: { clear(): Promise<void> } } } }).chrome;
         await api.storage.local.clear();
         await api.storage.session.clear();
+      });
+    }),
+
+  clearDatabases: async ({ extension }, use) =>
+    use(async () => {
+      const worker = await currentServiceWorker(extension.context, extension.extensionId);
+      await worker.evaluate(async () => {
+        for (const { name } of await indexedDB.databases()) {
+          if (!name) continue;
+          await new Promise((resolve) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = () => resolve(null);
+          });
+        }
       });
     }),
 

@@ -17,19 +17,11 @@ import { LearnArea } from '../pages/LearnArea';
 /** Pages the walkthroughs open, closed after each test. */
 const opened: Page[] = [];
 
-test.beforeEach(async ({ clearStorage, serviceWorker }) => {
+test.beforeEach(async ({ clearStorage, clearDatabases }) => {
   // No walkthrough left running from an earlier test: Start is disabled while one runs.
   await clearStorage();
   // No progress either, or Start would resume a walkthrough an earlier test left half done.
-  await serviceWorker.evaluate(async () => {
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      await new Promise((resolve) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = request.onerror = () => resolve(null);
-      });
-    }
-  });
+  await clearDatabases();
 });
 
 afterEach(async () => {
