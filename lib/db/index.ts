@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { send } from '../platform/messaging';
 import { createJournalRepo } from './journal-repo';
 import { StorageAwareDb, type IdbDeps, type SessionArea, type StorageStatus } from './open';
-import { createProgressRepo } from './progress-repo';
 import type { DigitalFriendDb } from './schema';
 
 export type { StorageStatus } from './open';
@@ -46,10 +45,6 @@ export function getStorageStatus(): Promise<StorageStatus> {
 export function onStorageStatusChange(listener: (status: StorageStatus) => void): () => void {
   getDb();
   return db!.onStorageChange(listener);
-}
-
-export function getProgressRepo() {
-  return createProgressRepo(getDb());
 }
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
