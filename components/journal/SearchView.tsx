@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../lib/platform/i18n';
 import { EntryArrayFeed } from './EntryArrayFeed';
 import { formatCount } from './format';
@@ -12,13 +12,15 @@ const STEP = 50;
 
 /**
  * Full-text search over every entry: word prefixes, capitals and accents ignored (repo.search, on
- * the words index), matches marked. The query lives in the URL (#journal/search?q=…). The newest
+ * the journal's search index), matches marked and counted exactly. The query lives in the URL (#journal/search?q=…). The newest
  * 50 matches are read first; more are read as the list scrolls towards its end.
  */
 export function SearchView({ q, focus }: { q: string; focus: boolean }) {
   const { repo } = useJournalDeps();
   const [query, setQuery] = useState(q);
   const [limit, setLimit] = useState(STEP);
+  // Read the search index into memory while the person types, so the first search is as quick as the rest.
+  useEffect(() => void repo.warmSearch().catch(() => undefined), [repo]);
   const result = useLiveQuery(() => (q.trim() ? repo.search(q, limit) : Promise.resolve(null)), [repo, q, limit]);
 
   const submit = (event: FormEvent) => {
@@ -27,7 +29,7 @@ export function SearchView({ q, focus }: { q: string; focus: boolean }) {
     go(journalHash({ view: 'search', q: query.trim() }));
   };
   const shown = result?.entries.length ?? 0;
-  const total = result?.total ?? null;
+  const total = result?.total ?? 0;
   const more = result?.more ?? false;
   const onRange = useCallback(
     (_first: number, last: number) => {
@@ -66,7 +68,7 @@ export function SearchView({ q, focus }: { q: string; focus: boolean }) {
         </div>
       </form>
       <p className="govuk-body" role="status" data-testid="journal-search-status">
-        {result && (total === 0 ? t('journalSearchNone', q) : total === null ? t('journalSearchAtLeast', String(shown)) : formatCount(total, 'journalSearchOne', 'journalSearchMany'))}
+        {result && (total === 0 ? t('journalSearchNone', q) : formatCount(total, 'journalSearchOne', 'journalSearchMany'))}
       </p>
       {result && shown > 0 && <EntryArrayFeed entries={result.entries} terms={result.terms} onRange={onRange} />}
     </>

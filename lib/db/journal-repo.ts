@@ -1,20 +1,29 @@
-import { createEntry, fromStored, normaliseTags, toStored, type JournalEntry, type StoredEntry } from '../journal/entry';
+import Dexie from 'dexie';
+import { createEntry, entryWords, fromStored, normaliseTags, type JournalEntry, type StoredEntry } from '../journal/entry';
+import { INDEX_FORMAT, emptyIndex, mergeIndex, newGeneration, openIndex, searchIndex, type IndexBase, type IndexMeta, type OpenIndex, type PendingWords } from '../journal/search-index';
 import { queryTerms } from '../journal/text';
 import type { DigitalFriendDb } from './schema';
 
 export interface SearchResult {
   entries: JournalEntry[];
-  /** How many entries match in all, or null when there are too many to count quickly. */
-  total: number | null;
+  /** How many entries match in all. */
+  total: number;
   /** Whether more matches exist beyond `entries` (read them with a larger limit). */
   more: boolean;
   terms: string[];
 }
 
-/** Index keys read before a search term counts as broad (about 9 ms of reading). */
-const PROBE_CAP = 1000;
-/** Rows read at a time when walking newest first through a broad search. */
-const SCAN_BATCH = 250;
+/**
+ * Pending rows (entries written since the search index's base was built) a search reads before it
+ * folds them into a new base. Each costs a little on every search; folding costs about as much as
+ * one cold search (npm run bench).
+ */
+export const PENDING_LIMIT = 200;
+
+/** Each open database's decoded search index, for the generation it was read at. */
+const openIndexes = new WeakMap<DigitalFriendDb, OpenIndex>();
+/** Databases with a fold of their pending rows under way. */
+const compacting = new WeakSet<DigitalFriendDb>();
 
 /**
  * The journal's storage. Every write goes through here (never raw tables). Reads are paged or
@@ -43,19 +52,55 @@ export function createJournalRepo(db: DigitalFriendDb, clock: () => Date = () =>
   };
 }
 
+/** The search index's base as of `meta`, decoded once per generation and kept for the page's life. */
+async function loadIndex(db: DigitalFriendDb, meta: IndexMeta | IndexBase | undefined): Promise<OpenIndex> {
+  if (!meta || meta.format !== INDEX_FORMAT) return emptyIndex();
+  const cached = openIndexes.get(db);
+  if (cached?.generation === meta.generation) return cached;
+  const base = (await db.searchIndex.get('base')) as IndexBase | undefined;
+  const index = openIndex(base);
+  openIndexes.set(db, index);
+  return index;
+}
+
+/** Writes a new base and its meta row (inside the caller's transaction) and empties pending. */
+async function writeBase(db: DigitalFriendDb, base: IndexBase): Promise<void> {
+  const meta: IndexMeta = { key: 'meta', format: INDEX_FORMAT, generation: base.generation, entries: base.ids ? base.ids.split(' ').length : 0 };
+  await db.searchIndex.bulkPut([base, meta]);
+  await db.searchPending.clear();
+}
+
+/**
+ * Folds the pending rows into a new base, in one transaction with them: a write from another page
+ * either lands before (and is folded) or after (and stays pending).
+ */
+async function compact(db: DigitalFriendDb, minimum = PENDING_LIMIT): Promise<boolean> {
+  return db.transaction('rw', db.searchIndex, db.searchPending, async () => {
+    const pending = await db.searchPending.toArray();
+    if (pending.length <= minimum) return false;
+    const index = await loadIndex(db, await db.searchIndex.get('meta'));
+    await writeBase(db, mergeIndex(index, new Map(pending.map((row) => [row.id, row.words])), newGeneration()));
+    return true;
+  });
+}
+
 function reads(db: DigitalFriendDb, clock: () => Date) {
   const live = (e: { deletedAt?: string } | undefined) => Boolean(e && !e.deletedAt);
+  const pendingOf = (entry: Pick<JournalEntry, 'id' | 'text' | 'tags'>): PendingWords => ({ id: entry.id, words: entryWords(entry) });
 
   return {
     async create(fields: Parameters<typeof createEntry>[0]): Promise<JournalEntry> {
       const entry = createEntry(fields, clock());
-      await db.entries.add(toStored(entry));
+      await db.transaction('rw', db.entries, db.searchPending, async () => {
+        await db.entries.add(entry);
+        await db.searchPending.put(pendingOf(entry));
+      });
       return entry;
     },
 
     /** Autosave: replaces the entry's editable fields, bumping updatedAt. */
     async update(id: string, patch: Partial<Pick<JournalEntry, 'text' | 'tags' | 'private' | 'lessonId' | 'promptId'>>): Promise<JournalEntry> {
-      return db.transaction('rw', db.entries, async () => {
+      return db.transaction('rw', db.entries, db.searchPending, async () => {
         const stored = await db.entries.get(id);
         if (!stored) throw new Error('That entry no longer exists.');
         const next: JournalEntry = {
@@ -64,7 +109,9 @@ function reads(db: DigitalFriendDb, clock: () => Date) {
           ...(patch.tags ? { tags: normaliseTags(patch.tags) } : {}),
           updatedAt: clock().toISOString(),
         };
-        await db.entries.put(toStored(next));
+        await db.entries.put(next);
+        // Only the text and tags are searched: a change of flag or link leaves the index alone.
+        if (patch.text !== undefined || patch.tags !== undefined) await db.searchPending.put(pendingOf(next));
         return next;
       });
     },
@@ -90,7 +137,14 @@ function reads(db: DigitalFriendDb, clock: () => Date) {
 
     /** Deletes for good what has been in "recently deleted" since before `before`. */
     async purgeDeleted(before: Date): Promise<number> {
-      return db.entries.where('deletedAt').below(before.toISOString()).delete();
+      return db.transaction('rw', db.entries, db.searchPending, async () => {
+        const ids = (await db.entries.where('deletedAt').below(before.toISOString()).primaryKeys()) as string[];
+        if (ids.length === 0) return 0;
+        await db.entries.bulkDelete(ids);
+        // No words: gone from search until the next fold drops them from the base.
+        await db.searchPending.bulkPut(ids.map((id) => ({ id, words: [] })));
+        return ids.length;
+      });
     },
 
     async count(): Promise<number> {
@@ -133,57 +187,50 @@ function reads(db: DigitalFriendDb, clock: () => Date) {
     },
 
     /**
-     * Full-text search by word prefixes, case- and accent-insensitive, newest first. Uses the
-     * multi-entry `words` index: one key range per term, intersected on primary keys (which are
-     * time-ordered), then only the newest `limit` rows are read.
+     * Full-text search by word prefixes, case- and accent-insensitive, newest first, with the exact
+     * number of matches. Reads the search index's small meta row, the pending rows and the ids of
+     * recently deleted entries, then only the `limit` rows shown (lib/journal/search-index.ts).
      */
     async search(query: string, limit = 50): Promise<SearchResult> {
       const terms = queryTerms(query);
       if (terms.length === 0) return { entries: [], total: 0, more: false, terms };
-      const matches = (row: StoredEntry) => live(row) && terms.every((term) => row.words.some((w) => w.startsWith(term)));
-      // Read each term's index range only up to a cap: each index key costs about 9 µs to read,
-      // and a broad prefix ("re") has hundreds of thousands of them in a big journal (measured by
-      // npm run bench). Narrow terms are intersected on their keys; broad ones are checked
-      // against the candidates' own words.
-      const probes = await Promise.all(
-        terms.map(async (term) => {
-          const keys = (await db.entries.where('words').startsWith(term).limit(PROBE_CAP + 1).primaryKeys()) as string[];
-          return keys.length > PROBE_CAP ? null : new Set(keys);
-        }),
-      );
-      const narrow = probes.filter((p): p is Set<string> => p !== null).sort((a, b) => a.size - b.size);
-      if (narrow.length > 0) {
-        const candidates = [...narrow[0]!].filter((id) => narrow.every((set) => set.has(id))).sort().reverse();
-        if (narrow.length === terms.length) {
-          // Every term narrow: the intersection is exact; read only the rows shown.
-          const rows = await db.entries.bulkGet(candidates.slice(0, limit * 2));
-          const entries = rows.filter((r): r is StoredEntry => Boolean(r) && live(r!)).slice(0, limit).map(fromStored);
-          return { entries, total: candidates.length, more: candidates.length > limit, terms };
-        }
-        // Some terms broad: check the narrow candidates newest first, a batch at a time.
-        const found: StoredEntry[] = [];
-        for (let i = 0; i < candidates.length && found.length <= limit; i += SCAN_BATCH) {
-          const rows = await db.entries.bulkGet(candidates.slice(i, i + SCAN_BATCH));
-          for (const row of rows) if (row && matches(row)) found.push(row);
-        }
-        const more = found.length > limit;
-        return { entries: found.slice(0, limit).map(fromStored), total: more ? null : found.length, more, terms };
+      const { hits, rows, pending } = await db.transaction('r', db.entries, db.searchIndex, db.searchPending, async () => {
+        const [meta, pending, hidden] = await Promise.all([
+          db.searchIndex.get('meta'),
+          db.searchPending.toArray(),
+          db.entries.where('deletedAt').above('').primaryKeys() as Promise<string[]>,
+        ]);
+        const index = await loadIndex(db, meta);
+        const hits = searchIndex(index, pending, new Set(hidden), terms, limit);
+        return { hits, rows: await db.entries.bulkGet(hits.ids), pending: pending.length };
+      });
+      if (pending > PENDING_LIMIT && !compacting.has(db)) {
+        // Later, outside this (read-only, maybe live) query.
+        compacting.add(db);
+        setTimeout(() => {
+          void Dexie.ignoreTransaction(() => compact(db))
+            .catch(() => false)
+            .finally(() => compacting.delete(db));
+        }, 0);
       }
-      // Broad: matches are common, so walking the newest entries finds a screenful quickly.
-      // The exact total is not worth reading every row for: the list says "at least" and
-      // reads on as the person scrolls.
-      const found: StoredEntry[] = [];
-      let before: string | undefined;
-      while (found.length <= limit) {
-        const range = before === undefined ? db.entries.orderBy('id') : db.entries.where('id').below(before);
-        const batch = await range.reverse().limit(SCAN_BATCH).toArray();
-        if (batch.length === 0) break;
-        for (const row of batch) if (matches(row)) found.push(row);
-        before = batch[batch.length - 1]!.id;
-        if (batch.length < SCAN_BATCH) break;
-      }
-      const more = found.length > limit;
-      return { entries: found.slice(0, limit).map(fromStored), total: more ? null : found.length, more, terms };
+      const entries = rows.filter((r): r is StoredEntry => live(r)).map(fromStored);
+      return { entries, total: hits.total, more: hits.total > limit, terms };
+    },
+
+    /** Reads the search index into memory ahead of the first search (the search view calls it on opening). */
+    async warmSearch(): Promise<void> {
+      await db.transaction('r', db.searchIndex, async () => {
+        await loadIndex(db, await db.searchIndex.get('meta'));
+      });
+    },
+
+    /** Folds any pending rows into the base now (tests and the bench; searches do it past PENDING_LIMIT). */
+    compactSearch: () => compact(db, 0),
+
+    /** What the search index holds: entries in its base and pending rows. */
+    async searchStatus(): Promise<{ indexed: number; pending: number }> {
+      const [meta, pending] = await Promise.all([db.searchIndex.get('meta'), db.searchPending.count()]);
+      return { indexed: meta && 'entries' in meta ? meta.entries : 0, pending };
     },
 
     /** Every entry, for export (including private and recently deleted: it is the person's own copy). */
@@ -204,20 +251,32 @@ function reads(db: DigitalFriendDb, clock: () => Date) {
      * file twice does not double anything. Returns how many were new and how many replaced.
      */
     async importAll(entries: readonly JournalEntry[], onProgress?: (done: number, total: number) => void): Promise<{ added: number; replaced: number }> {
-      return db.transaction('rw', db.entries, async () => {
-        const ids = entries.map((e) => e.id);
-        const existing = new Set((await db.entries.where('id').anyOf(ids).primaryKeys()) as string[]);
+      // The words first, outside the transaction: the longest part of the work that is not a write.
+      const words = new Map(entries.map((e) => [e.id, entryWords(e)]));
+      return db.transaction('rw', db.entries, db.searchIndex, db.searchPending, async () => {
+        const stored = new Set((await db.entries.toCollection().primaryKeys()) as string[]);
+        let replaced = 0;
+        for (const e of entries) if (stored.has(e.id)) replaced += 1;
         const CHUNK = 2000;
         for (let i = 0; i < entries.length; i += CHUNK) {
-          await db.entries.bulkPut(entries.slice(i, i + CHUNK).map(toStored));
+          await db.entries.bulkPut(entries.slice(i, i + CHUNK));
           onProgress?.(Math.min(i + CHUNK, entries.length), entries.length);
         }
-        return { added: entries.length - existing.size, replaced: existing.size };
+        // One new base: the old one, with the pending rows and then the imported entries over it.
+        const pending = await db.searchPending.toArray();
+        const overrides = new Map(pending.map((row) => [row.id, row.words]));
+        for (const [id, list] of words) overrides.set(id, list);
+        const index = await loadIndex(db, await db.searchIndex.get('meta'));
+        await writeBase(db, mergeIndex(index, overrides, newGeneration()));
+        return { added: entries.length - replaced, replaced };
       });
     },
 
-    /** Empties the journal (used by "replace everything" imports and tests). */
-    clear: () => db.entries.clear(),
+    /** Empties the journal and its search index (used by "replace everything" imports and tests). */
+    clear: () =>
+      db.transaction('rw', db.entries, db.searchIndex, db.searchPending, async () => {
+        await Promise.all([db.entries.clear(), db.searchIndex.clear(), db.searchPending.clear()]);
+      }),
   };
 }
 

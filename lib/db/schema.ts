@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { StoredEntry } from '../journal/entry';
+import type { IndexBase, IndexMeta, PendingWords } from '../journal/search-index';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -46,6 +47,10 @@ export class DigitalFriendDb extends Dexie {
   progress!: EntityTable<ProgressRow, 'lessonId'>;
   reports!: EntityTable<BrokenStepReport, 'id'>;
   entries!: EntityTable<StoredEntry, 'id'>;
+  /** The journal's search index: 'meta' (read on every search) and 'base' (see lib/journal/search-index). */
+  searchIndex!: EntityTable<IndexMeta | IndexBase, 'key'>;
+  /** Entries written since the base was built, with their words (they override the base). */
+  searchPending!: EntityTable<PendingWords, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

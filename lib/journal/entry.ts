@@ -21,9 +21,13 @@ export interface JournalEntry {
   deletedAt?: string;
 }
 
-/** What is stored: the entry plus its derived search words (never exported). */
+/**
+ * What the entries table holds: the entry itself. Rows written by schema v2 (0.2.0) also carried
+ * their search words; v3 moved those into the search index (lib/journal/search-index.ts), and
+ * `fromStored` drops the field should an older release ever write it again.
+ */
 export interface StoredEntry extends JournalEntry {
-  words: string[];
+  words?: string[];
 }
 
 export const ENTRY_ID = /^e-[0-9a-z]{9}-[0-9a-z]{4,16}$/;
@@ -69,11 +73,13 @@ export function createEntry(fields: { text: string; tags?: string[]; lessonId?: 
   };
 }
 
-export function toStored(entry: JournalEntry): StoredEntry {
-  return { ...entry, words: indexWords(`${entry.text} ${entry.tags.join(' ')}`) };
+/** The words an entry is found by: its text's and its tags'. */
+export function entryWords(entry: Pick<JournalEntry, 'text' | 'tags'>): string[] {
+  return indexWords(`${entry.text} ${entry.tags.join(' ')}`);
 }
 
 export function fromStored(stored: StoredEntry): JournalEntry {
+  if (!('words' in stored)) return stored;
   const { words: _words, ...entry } = stored;
   return entry;
 }

@@ -1,3 +1,6 @@
+import { entryWords, type JournalEntry } from '../../journal/entry';
+import { buildIndex, INDEX_FORMAT, type IndexMeta } from '../../journal/search-index';
+
 /**
  * Every schema version that ever shipped, in order, kept forever (ARCHITECTURE.md habit 5).
  * `stores` is that version's Dexie schema. `upgrade` is its data migration: a pure function over
@@ -13,6 +16,9 @@ export interface Migration {
   upgrade?: (tables: Record<string, unknown[]>) => Record<string, unknown[]>;
 }
 
+/** The v3 upgrade's base generation: fixed, so the upgrade is a pure function of its rows. */
+const MIGRATED_GENERATION = 'migrated-v3';
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -23,6 +29,24 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     note: '0.2.0: the reflections journal. A new table only, so no rows change.',
     stores: { entries: 'id, createdAt, updatedAt, week, *tags, lessonId, deletedAt, *words' },
+  },
+  {
+    version: 3,
+    note:
+      '0.3.0: journal search moves from the multi-entry words index (86 index keys per entry) to a compact inverted index in ' +
+      'searchIndex, with recent changes in searchPending. Entries lose their words field and the unused createdAt, updatedAt ' +
+      'and lessonId indexes.',
+    stores: { entries: 'id, week, *tags, deletedAt', searchIndex: 'key', searchPending: 'id' },
+    upgrade: (tables) => {
+      const entries = (tables.entries ?? []) as (JournalEntry & { words?: unknown })[];
+      const stripped = entries.map(({ words: _words, ...entry }) => entry);
+      const base = buildIndex(
+        stripped.map((e) => ({ id: e.id, words: entryWords(e) })),
+        MIGRATED_GENERATION,
+      );
+      const meta: IndexMeta = { key: 'meta', format: INDEX_FORMAT, generation: base.generation, entries: base.ids ? base.ids.split(' ').length : 0 };
+      return { entries: stripped, searchIndex: [meta, base], searchPending: [] };
+    },
   },
 ];
 

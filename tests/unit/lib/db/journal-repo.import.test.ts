@@ -34,21 +34,28 @@ function makeEntries(count: number, prefix = 'file', start = Date.UTC(2026, 0, 5
   });
 }
 
-/** Every stored row, words included, in key order: "unchanged" means equal to this. */
+/** Every stored entry row, in key order. */
 const snapshot = (): Promise<StoredEntry[]> => db.entries.orderBy('id').toArray();
 
+/** Every row of the journal's tables, the search index included: "unchanged" means equal to this. */
+const everything = async () => ({ entries: await snapshot(), searchIndex: await db.searchIndex.toArray(), searchPending: await db.searchPending.toArray() });
+
+/** `count` imported entries plus one written since, so the search index has a base and a pending row. */
 async function seed(count = 25): Promise<StoredEntry[]> {
-  await repo.importAll(makeEntries(count, 'mine', Date.UTC(2025, 5, 1)));
+  await repo.importAll(makeEntries(count - 1, 'mine', Date.UTC(2025, 5, 1)));
+  await repo.create({ text: 'Written since the import', tags: ['mine'] });
   return snapshot();
 }
 
 describe('importAll', () => {
-  it('stores every entry as it was, with its search words', async () => {
+  it('stores every entry as it was, and indexes it for search', async () => {
     const entries = makeEntries(30);
     expect(await repo.importAll(entries)).toEqual({ added: 30, replaced: 0 });
     const all = (await repo.all()).sort((a, b) => a.id.localeCompare(b.id));
     expect(all).toStrictEqual([...entries].sort((a, b) => a.id.localeCompare(b.id)));
-    expect((await repo.search('café')).total).toBe(30);
+    // Three of the 30 are in "recently deleted" (every 11th), which search leaves out.
+    expect((await repo.search('café')).total).toBe(27);
+    expect(await repo.searchStatus()).toEqual({ indexed: 30, pending: 0 });
   });
 
   it('does not double an entry imported twice: the second time it is an update', async () => {
@@ -121,7 +128,7 @@ describe('export → wipe → import', () => {
 
 describe('all or nothing', () => {
   /** A fake storage layer that runs out of space after `allowed` more writes, as a full disk does. */
-  async function fillUpAfter(allowed: number, error: () => Error = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')) {
+  async function fillUpAfter(allowed: number, error: () => Error = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'), failingTable = 'entries') {
     let writes = 0;
     db.use({
       stack: 'dbcore',
@@ -134,7 +141,7 @@ describe('all or nothing', () => {
             ...table,
             mutate: async (req) => {
               writes += 1;
-              if (name === 'entries' && writes > allowed) throw error();
+              if (name === failingTable && writes > allowed) throw error();
               return table.mutate(req);
             },
           };
@@ -147,7 +154,8 @@ describe('all or nothing', () => {
   }
 
   it('a full disk part-way through: a quota error, and the journal exactly as before', async () => {
-    const before = await seed(25);
+    await seed(25);
+    const whole = await everything();
     await fillUpAfter(1);
 
     const failure = await repo.importAll(makeEntries(3_000)).catch((error: unknown) => error);
@@ -155,11 +163,12 @@ describe('all or nothing', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(isQuotaError(failure)).toBe(true);
     expect(await db.entries.count()).toBe(25);
-    expect(await snapshot()).toStrictEqual(before);
+    expect(await everything()).toStrictEqual(whole);
   });
 
   it('a quota error in the middle of a chunk, from the object store itself', async () => {
-    const before = await seed(25);
+    await seed(25);
+    const whole = await everything();
     const put = FakeObjectStore.prototype.put;
     let calls = 0;
     const spy = vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: InstanceType<typeof FakeObjectStore>, ...args: Parameters<typeof put>) {
@@ -175,30 +184,44 @@ describe('all or nothing', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await snapshot()).toStrictEqual(before);
+    expect(await everything()).toStrictEqual(whole);
   });
 
   it('replacing entries it already had: none of them changed when the import fails', async () => {
     const before = await seed(25);
-    const edits = before.map(({ words: _w, ...e }) => ({ ...e, text: `${e.text} (edited in the file)` }));
+    const whole = await everything();
+    const edits = before.map((e) => ({ ...e, text: `${e.text} (edited in the file)` }));
     await fillUpAfter(0);
     await expect(repo.importAll([...edits, ...makeEntries(10)])).rejects.toThrow();
-    expect(await snapshot()).toStrictEqual(before);
+    expect(await everything()).toStrictEqual(whole);
+  });
+
+  it('a full disk while writing the search index, after every entry is in: nothing changes', async () => {
+    await seed(25);
+    const whole = await everything();
+    // The entries' writes go through; the first write to the search index fails.
+    await fillUpAfter(0, undefined, 'searchIndex');
+    const failure = await repo.importAll(makeEntries(300)).catch((error: unknown) => error);
+    expect(isQuotaError(failure)).toBe(true);
+    expect(await everything()).toStrictEqual(whole);
+    expect((await repo.search('file')).total).toBe(0);
   });
 
   it('a bug in a table hook part-way through', async () => {
-    const before = await seed(10);
+    await seed(10);
+    const whole = await everything();
     let seen = 0;
     db.entries.hook('creating', () => {
       seen += 1;
       if (seen === 3_000) throw new TypeError('Cannot read properties of undefined');
     });
     await expect(repo.importAll(makeEntries(4_000))).rejects.toThrow(/Cannot read properties/);
-    expect(await snapshot()).toStrictEqual(before);
+    expect(await everything()).toStrictEqual(whole);
   });
 
   it('the page going away part-way through (the transaction is aborted)', async () => {
-    const before = await seed(10);
+    await seed(10);
+    const whole = await everything();
     const failure = await repo
       .importAll(makeEntries(4_500), (done) => {
         // What closing the side panel does to a transaction still running in it.
@@ -207,17 +230,18 @@ describe('all or nothing', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(isQuotaError(failure)).toBe(false);
-    expect(await snapshot()).toStrictEqual(before);
+    expect(await everything()).toStrictEqual(whole);
   });
 
   it('an error thrown by the progress callback', async () => {
-    const before = await seed(10);
+    await seed(10);
+    const whole = await everything();
     await expect(
       repo.importAll(makeEntries(3_000), () => {
         throw new Error('progress display broke');
       }),
     ).rejects.toThrow('progress display broke');
-    expect(await snapshot()).toStrictEqual(before);
+    expect(await everything()).toStrictEqual(whole);
   });
 });
 
