@@ -13,7 +13,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Longest word kept in the index: longer runs (pasted hashes, URLs) are cut to this prefix. */
 export const MAX_WORD = 24;
 
-/** The distinct normalised words of a text, for the multi-entry search index. */
+/** The distinct normalised words of a text, for the search index (lib/journal/search-index.ts). */
 export function indexWords(text: string): string[] {
   const words = new Set<string>();
   for (const m of normalise(text).matchAll(WORD)) words.add(m[0].slice(0, MAX_WORD));

@@ -4,11 +4,12 @@
 // the build, so it reads and writes the extension's IndexedDB 'digital-friend' like the side panel
 // does. It exposes `globalThis.dfJournal`; scripts/bench/journal.mjs drives it with page.evaluate.
 // Browser code: no Node APIs here.
-/* global Blob, IDBKeyRange, indexedDB, performance */
+/* global Blob, indexedDB, performance */
 import { createJournalRepo } from '../../lib/db/journal-repo';
 import { DB_NAME, DigitalFriendDb } from '../../lib/db/schema';
-import { createEntry, newEntryId, toStored } from '../../lib/journal/entry';
+import { createEntry, entryWords, newEntryId } from '../../lib/journal/entry';
 import { PROMPTS } from '../../lib/journal/prompts';
+import { buildIndex } from '../../lib/journal/search-index';
 import { queryTerms } from '../../lib/journal/text';
 import { parseJournalFile, toJournalFile } from '../../lib/journal/transfer';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
@@ -65,32 +66,27 @@ globalThis.dfJournal = {
     return { name: db.name, version: db.verno };
   },
 
-  /** Writes the dataset as StoredEntry rows (toStored: the entry plus its derived words), raw IndexedDB, in batches. */
-  async seed({ count, seed, from = 0, batch = 2000 }) {
+  /**
+   * Fills the journal with the dataset through the product's own repo.importAll (one transaction:
+   * the rows and the search index), as an import of the export file would.
+   */
+  async seed({ count, seed }) {
     const t0 = now();
     const list = entries(count, seed);
     const tGenerated = now();
-    const idb = await rawDb();
-    try {
-      for (let i = from; i < list.length; i += batch) {
-        const tx = idb.transaction('entries', 'readwrite', { durability: 'relaxed' });
-        const store = tx.objectStore('entries');
-        for (const entry of list.slice(i, i + batch)) store.put(toStored(entry));
-        await done(tx);
-        if ((i + batch) % 10_000 < batch) console.info(`df-bench: seeded ${Math.min(i + batch, list.length).toLocaleString('en-GB')} of ${list.length.toLocaleString('en-GB')}`);
-      }
-    } finally {
-      idb.close();
-    }
-    return { rows: list.length - from, generateMs: tGenerated - t0, writeMs: now() - tGenerated };
+    await repo.importAll(list, (done, total) => {
+      if (done % 10_000 === 0 || done === total) console.info(`df-bench: seeded ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
+    });
+    return { rows: list.length, generateMs: tGenerated - t0, writeMs: now() - tGenerated };
   },
 
-  /** Empties the entries table (raw IndexedDB, so nothing of the repo's is timed or relied on). */
+  /** Empties the journal's tables (raw IndexedDB, so nothing of the repo's is timed or relied on). */
   async clear() {
     const idb = await rawDb();
     try {
-      const tx = idb.transaction('entries', 'readwrite');
-      tx.objectStore('entries').clear();
+      const tables = ['entries', 'searchIndex', 'searchPending'];
+      const tx = idb.transaction(tables, 'readwrite');
+      for (const table of tables) tx.objectStore(table).clear();
       await done(tx);
     } finally {
       idb.close();
@@ -101,18 +97,19 @@ globalThis.dfJournal = {
   storedCount: () => db.entries.count(),
 
   /**
-   * Whether the journal holds exactly this dataset: the live count, and `sample` rows spread
-   * through it equal, field for field, to what the product's toStored makes of the generated
-   * entries (so a change to the words index or to the generator shows up as a mismatch).
+   * Whether the journal holds exactly this dataset: the live count, `sample` rows spread through
+   * it equal, field for field, to the generated entries, and a search index covering them all
+   * with nothing pending (so a change to the generator or the index shows up as a mismatch).
    */
   async verify({ count, seed, sample = 25 }) {
     const list = entries(count, seed);
-    const [live, stored] = await Promise.all([repo.count(), db.entries.count()]);
+    const [live, stored, index] = await Promise.all([repo.count(), db.entries.count(), repo.searchStatus()]);
     const picks = Array.from({ length: sample }, (_, i) => list[Math.floor(((i + 0.5) * list.length) / sample)]);
     const rows = await db.entries.bulkGet(picks.map((e) => e.id));
     const canon = (row) => JSON.stringify(row, Object.keys(row ?? {}).sort());
-    const mismatches = picks.filter((e, i) => canon(rows[i]) !== canon(toStored(e))).map((e) => e.id);
-    return { ok: live === count && stored === count && mismatches.length === 0, live, stored, mismatches: mismatches.slice(0, 3) };
+    const mismatches = picks.filter((e, i) => canon(rows[i]) !== canon(e)).map((e) => e.id);
+    if (index.indexed !== count || index.pending !== 0) mismatches.push(`search index (${index.indexed} indexed, ${index.pending} pending)`);
+    return { ok: live === count && stored === count && mismatches.length === 0, live, stored, index, mismatches: mismatches.slice(0, 3) };
   },
 
   /** What the generated dataset looks like, for the report. */
@@ -120,17 +117,17 @@ globalThis.dfJournal = {
     const list = entries(count, seed);
     const words = list.map((e) => e.text.split(/\s+/).filter(Boolean).length).sort((a, b) => a - b);
     const vocabulary = new Set();
-    let indexKeys = 0;
+    let postings = 0;
     for (const e of list) {
-      const stored = toStored(e);
-      indexKeys += stored.words.length;
-      for (const w of stored.words) vocabulary.add(w);
+      const indexed = entryWords(e);
+      postings += indexed.length;
+      for (const w of indexed) vocabulary.add(w);
     }
     return {
       entries: list.length,
       wordsPerEntry: { min: words[0], median: words[words.length >> 1], max: words.at(-1) },
       distinctIndexWords: vocabulary.size,
-      indexKeys,
+      postings,
       private: list.filter((e) => e.private).length,
       withTags: list.filter((e) => e.tags.length).length,
       distinctTags: new Set(list.flatMap((e) => e.tags)).size,
@@ -175,54 +172,45 @@ globalThis.dfJournal = {
   },
 
   /**
-   * Where one search's time goes, replaying repo.search's steps with the same Dexie calls:
-   * per term, the multi-entry index range read (keys returned, duplicates included) and the
-   * intersection; then the sort and the bulkGet of the newest rows.
+   * A search in a page that has not read the search index yet (a second connection, so nothing is
+   * cached): the first search after opening the side panel, before the search view's warm-up has
+   * finished. Also times the pieces: the base row's read, and decoding it.
    */
-  async profileSearch(query, limit = 50) {
-    const t0 = now();
-    const terms = queryTerms(query);
-    const ordered = [...terms].sort((a, b) => b.length - a.length);
-    const steps = [];
-    let ids = null;
-    for (const term of ordered) {
-      const tRead = now();
-      const keys = await db.entries.where('words').startsWith(term).primaryKeys();
-      const tIntersect = now();
-      const current = ids ?? new Set(keys);
-      ids = ids ? new Set(keys.filter((k) => current.has(k))) : current;
-      steps.push({ term, keys: keys.length, distinct: new Set(keys).size, readMs: tIntersect - tRead, setMs: now() - tIntersect, remaining: ids.size });
-      if (ids.size === 0) break;
-    }
-    const tSort = now();
-    const sorted = [...(ids ?? [])].sort().reverse();
-    const tGet = now();
-    const rows = await db.entries.bulkGet(sorted.slice(0, limit * 2));
-    const tEnd = now();
-    // Outside the replay: the same ranges read with the raw IndexedDB API (is it Dexie or the
-    // store?), and only counted (what reading the keys costs beyond walking them).
-    const idb = await rawDb();
+  async coldSearch(query) {
+    const fresh = new DigitalFriendDb();
     try {
-      for (const step of steps) {
-        const range = IDBKeyRange.bound(step.term, `${step.term}\uffff`);
-        const index = () => idb.transaction('entries').objectStore('entries').index('words');
-        const request = (make) =>
-          new Promise((resolve, reject) => {
-            const r = make();
-            r.onsuccess = () => resolve(r.result);
-            r.onerror = () => reject(r.error);
-          });
-        const t1 = now();
-        await request(() => index().getAllKeys(range));
-        const t2 = now();
-        await request(() => index().count(range));
-        step.rawGetAllKeysMs = t2 - t1;
-        step.rawCountMs = now() - t2;
-      }
+      await fresh.open();
+      const t0 = now();
+      const result = await createJournalRepo(fresh).search(query);
+      const searchMs = now() - t0;
+      const t1 = now();
+      const base = await fresh.searchIndex.get('base');
+      const readMs = now() - t1;
+      const bytes = base ? base.ids.length + base.words.length + base.postings.reduce((n, p) => n + p.length, 0) : 0;
+      return { query, searchMs, baseReadMs: readMs, baseChars: bytes, words: base ? base.postings.length : 0, total: result.total };
     } finally {
-      idb.close();
+      fresh.close();
     }
-    return { query, steps, matches: sorted.length, sortMs: tGet - tSort, bulkGetMs: tEnd - tGet, rows: rows.length, totalMs: tEnd - t0 };
+  },
+
+  /**
+   * repo.search's answers against the definition, for every query: a scan of the generated
+   * entries (live, every term the start of a word). Totals and the newest 50 ids must agree.
+   */
+  async checkSearch({ count, seed, queries }) {
+    const list = entries(count, seed);
+    const words = list.map((e) => entryWords(e));
+    const mismatches = [];
+    for (const { q } of queries) {
+      const terms = queryTerms(q);
+      const expected = [];
+      for (let i = 0; i < list.length; i++) if (!list[i].deletedAt && terms.length && terms.every((t) => words[i].some((w) => w.startsWith(t)))) expected.push(list[i].id);
+      expected.sort().reverse();
+      const result = await repo.search(q);
+      const ids = result.entries.map((e) => e.id);
+      if (result.total !== expected.length || ids.join() !== expected.slice(0, 50).join()) mismatches.push({ q, total: result.total, expected: expected.length });
+    }
+    return { queries: queries.length, mismatches: mismatches.slice(0, 5), mismatchCount: mismatches.length };
   },
 
   /**
@@ -251,8 +239,12 @@ globalThis.dfJournal = {
         created.push(entry.id);
       }
     } finally {
-      await db.entries.bulkDelete(created);
-      await db.entries.bulkPut(originals);
+      // Back as it was, through the repo so the search index follows: the updated rows re-imported
+      // as they were, the created ones deleted for good, and the pending rows folded in.
+      await repo.importAll(originals);
+      for (const id of created) await repo.remove(id);
+      await repo.purgeDeleted(new Date(Date.now() + 86_400_000));
+      await repo.compactSearch();
     }
     return { update, create };
   },
@@ -285,15 +277,14 @@ globalThis.dfJournal = {
   },
 
   /**
-   * Profiling, not a budget: writes the dataset's StoredEntry rows in one transaction (as
-   * importAll does) into a throwaway database whose 'entries' store has only the given indexes
-   * (Dexie syntax: "*words" is multi-entry), then deletes it. Comparing index sets shows what each
-   * index costs a write. Also times a raw getAllKeys on each prefix, to tell IndexedDB's own time
-   * from Dexie's in a search.
+   * Profiling, not a budget: where an import's time goes. Writes the dataset's rows in one
+   * transaction (as importAll does) into a throwaway database whose 'entries' store has only the
+   * given indexes (Dexie syntax: "*tags" is multi-entry), then deletes it. Also times the parts of
+   * the search index's work that are not writes: the entries' words, and building the base.
    */
-  async writeProbe({ count, seed, indexes, prefixes = [] }) {
+  async writeProbe({ count, seed, indexes }) {
     const name = `df-bench-probe-${Math.random().toString(36).slice(2)}`;
-    const rows = entries(count, seed).map(toStored);
+    const rows = entries(count, seed);
     const idb = await new Promise((resolve, reject) => {
       const request = indexedDB.open(name, 1);
       request.onupgradeneeded = () => {
@@ -310,18 +301,12 @@ globalThis.dfJournal = {
       for (const row of rows) store.put(row);
       await done(tx);
       const writeMs = now() - t0;
-      const reads = [];
-      for (const prefix of prefixes) {
-        if (!indexes.includes('*words')) break;
-        const t1 = now();
-        const keys = await new Promise((resolve, reject) => {
-          const request = idb.transaction('entries').objectStore('entries').index('words').getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        reads.push({ prefix, keys: keys.length, ms: now() - t1 });
-      }
-      return { indexes: indexes.join(', ') || '(none)', rows: rows.length, indexKeys: indexes.includes('*words') ? rows.reduce((n, r) => n + r.words.length, 0) : 0, writeMs, reads };
+      const t1 = now();
+      const docs = rows.map((e) => ({ id: e.id, words: entryWords(e) }));
+      const t2 = now();
+      const base = buildIndex(docs, 'probe');
+      const t3 = now();
+      return { indexes: indexes.join(', ') || '(none)', rows: rows.length, writeMs, wordsMs: t2 - t1, buildMs: t3 - t2, baseChars: base.ids.length + base.words.length + base.postings.reduce((n, p) => n + p.length, 0) };
     } finally {
       idb.close();
       indexedDB.deleteDatabase(name);

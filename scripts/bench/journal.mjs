@@ -5,8 +5,8 @@
 //   empty   nothing in the journal; at the end, the repo-level import of 10,000 entries
 //   10000   filled by the timed import of 10,000 entries through the Transfer panel (UI); then
 //           search, export and save are timed in it
-//   50000   seeded with raw IndexedDB writes of the product's own StoredEntry rows; kept between
-//           runs in node_modules/.cache (seeding 50,000 takes minutes), checked before use
+//   50000   seeded through the product's repo.importAll (rows and search index in one transaction);
+//           kept between runs in node_modules/.cache, checked before use
 // The first-render opens rotate between the three, so machine noise hits all three alike.
 //
 // The in-page kit (scripts/bench/journal-kit.mjs, bundled with esbuild together with lib/journal,
@@ -48,6 +48,8 @@ const DATASET_SOURCES = [
   'lib/journal/week.ts',
   'lib/journal/prompts.ts',
   'lib/db/migrations/index.ts',
+  'lib/journal/search-index.ts',
+  'lib/db/journal-repo.ts',
 ];
 const CACHE_DIR = 'node_modules/.cache/digital-friend-bench';
 
@@ -173,7 +175,7 @@ async function ensureDataset(kit, { size, log }) {
     log(`  The ${size.toLocaleString('en-GB')}-entry journal does not match the dataset (${before.stored} rows, mismatches ${before.mismatches.join(', ') || 'none'}); seeding again.`);
     await kit.call('clear');
   }
-  log(`  Seeding ${size.toLocaleString('en-GB')} entries (raw IndexedDB, batches of 2,000; minutes on a small VM, once)…`);
+  log(`  Seeding ${size.toLocaleString('en-GB')} entries (repo.importAll; about a minute on a small VM, once)…`);
   const started = Date.now();
   const seeded = await kit.call('seed', { count: size, seed: DATASET_SEED });
   const after = await kit.call('verify', { count: size, seed: DATASET_SEED });
@@ -316,9 +318,12 @@ async function measureSearch({ kit, browser, size, uiEvery, log }) {
   log(`  search at ${size.toLocaleString('en-GB')}: p50 ${repo.p50Ms} ms, p95 ${repo.p95Ms} ms, max ${repo.maxMs} ms over ${repo.queries} queries`);
   const accents = [];
   for (const [query, word] of [['cafe', 'café'], ['naive', 'naïve'], ['zoe', 'Zoë']]) accents.push(await kit.page.evaluate(([q, w]) => globalThis.dfJournal.accentCheck(q, w), [query, word]));
-  // Where the time goes, for the two slowest queries (replayed step by step, with the same Dexie calls).
-  const profile = [];
-  for (const { q } of repo.slowest.slice(0, 2)) profile.push(await kit.call('profileSearch', q));
+  // Every answer checked against a scan of the dataset: a fast wrong search is no use.
+  const check = await kit.call('checkSearch', { count: size, seed: DATASET_SEED, queries });
+  if (check.mismatchCount > 0) log(`  search at ${size.toLocaleString('en-GB')}: ${check.mismatchCount} answers differ from a scan, e.g. ${JSON.stringify(check.mismatches[0])}`);
+  // The first search in a page that has not read the index yet, for the slowest two queries and a rare one.
+  const cold = [];
+  for (const q of [...repo.slowest.slice(0, 2).map((s) => s.q), queries.find((x) => x.kind === 'no match')?.q].filter(Boolean)) cold.push(await kit.call('coldSearch', q));
   let ui;
   try {
     ui = await measureSearchUi(browser, queries.filter((_, i) => i % uiEvery === 0));
@@ -330,13 +335,8 @@ async function measureSearch({ kit, browser, size, uiEvery, log }) {
     repo,
     ui,
     accents,
-    profile: profile.map((p) => ({
-      ...p,
-      totalMs: round(p.totalMs, 1),
-      sortMs: round(p.sortMs, 1),
-      bulkGetMs: round(p.bulkGetMs, 1),
-      steps: p.steps.map((s) => ({ ...s, readMs: round(s.readMs, 1), setMs: round(s.setMs, 1), rawGetAllKeysMs: round(s.rawGetAllKeysMs, 1), rawCountMs: round(s.rawCountMs, 1) })),
-    })),
+    check,
+    cold: cold.map((c) => ({ ...c, searchMs: round(c.searchMs, 1), baseReadMs: round(c.baseReadMs, 1) })),
   };
 }
 
@@ -547,11 +547,11 @@ export async function measureJournal({ root, snapshotDir, options, mark, log }) 
       // Where import time goes: the same rows written with fewer indexes, into throwaway databases.
       log('Journal: write profile (--journal-profile)…');
       await attempt('writeProfile', async () => {
-        const all = ['createdAt', 'updatedAt', 'week', '*tags', 'lessonId', 'deletedAt', '*words'];
+        // Schema v3's entries indexes, then none.
         const out = [];
-        for (const indexes of [all, all.filter((i) => i !== '*words'), ['*words'], []]) {
+        for (const indexes of [['week', '*tags', 'deletedAt'], []]) {
           const r = await kits[EMPTY].call('writeProbe', { count: TRANSFER_SIZE, seed: DATASET_SEED, indexes });
-          out.push({ indexes: r.indexes, rows: r.rows, indexKeys: r.indexKeys, writeMs: round(r.writeMs, 0) });
+          out.push({ indexes: r.indexes, rows: r.rows, writeMs: round(r.writeMs, 0), wordsMs: round(r.wordsMs, 0), buildMs: round(r.buildMs, 0), baseChars: r.baseChars });
         }
         return out;
       });

@@ -69,11 +69,9 @@ function journalTables(j) {
       .join(', ');
     notes.push(`Search at ${sizeName(size)}, p50/p95 by query kind: ${kinds}.`);
     notes.push(`  Slowest: ${s.repo.slowest.map((q) => `"${q.q}" ${ms(q.ms)} (${n(q.matches)} matches)`).join(', ')}.`);
-    for (const p of s.profile ?? []) {
-      const steps = p.steps
-        .map((st) => `"${st.term}": ${n(st.keys)} index keys (${n(st.distinct)} entries) read in ${ms(st.readMs)} (raw getAllKeys ${ms(st.rawGetAllKeysMs)}, raw count ${ms(st.rawCountMs)}), set ${ms(st.setMs)}`)
-        .join('; ');
-      notes.push(`  Profile of "${p.query}" (${ms(p.totalMs)}): ${steps}; sort ${ms(p.sortMs)}; bulkGet of ${p.rows} rows ${ms(p.bulkGetMs)}.`);
+    if (s.check) notes.push(`  Checked against a scan of the dataset: ${s.check.queries - s.check.mismatchCount} of ${s.check.queries} answers agree (total and newest 50)${s.check.mismatchCount ? `; e.g. ${JSON.stringify(s.check.mismatches[0])}` : ''}.`);
+    for (const c of s.cold ?? []) {
+      notes.push(`  First search in a page that has not read the index ("${c.query}", ${n(c.total)} matches): ${ms(c.searchMs)}; of which the base row (${n(c.baseChars)} chars, ${n(c.words)} words) takes about ${ms(c.baseReadMs)} to read.`);
     }
     const accents = (s.accents ?? []).map((a) => `"${a.query}" ${a.found ? 'finds' : 'DOES NOT find'} "${a.word}" (${n(a.total)} matches)`).join(', ');
     if (accents) notes.push(`  Accents: ${accents}.`);
@@ -82,12 +80,12 @@ function journalTables(j) {
   if (j.importUi?.progress?.length) notes.push(`Import progress (ms after Import): ${j.importUi.progress.map((p) => `${p.atMs} "${p.text}"`).join(' · ')}.`);
   for (const [size, d] of Object.entries(j.datasets ?? {})) {
     notes.push(
-      `Dataset ${sizeName(size)}: ${d.wordsPerEntry?.min}–${d.wordsPerEntry?.max} words per entry (median ${d.wordsPerEntry?.median}), ${n(d.distinctIndexWords)} distinct index words, ${n(d.indexKeys)} words-index keys, ${n(d.private)} private, ${n(d.accented)} with café/naïve/Zoë; ` +
+      `Dataset ${sizeName(size)}: ${d.wordsPerEntry?.min}–${d.wordsPerEntry?.max} words per entry (median ${d.wordsPerEntry?.median}), ${n(d.distinctIndexWords)} distinct index words, ${n(d.postings)} postings, ${n(d.private)} private, ${n(d.accented)} with café/naïve/Zoë; ` +
         (d.filledBy ? `filled by ${d.filledBy}` : d.seeded ? `seeded now in ${d.seedSeconds} s` : `reused from ${d.profile}`) +
         '.',
     );
   }
-  for (const p of j.writeProfile ?? []) notes.push(`Write profile: ${n(p.rows)} rows in one transaction with indexes [${p.indexes}] (${n(p.indexKeys)} words-index keys): ${ms(p.writeMs)}.`);
+  for (const p of j.writeProfile ?? []) notes.push(`Write profile: ${n(p.rows)} rows in one transaction with indexes [${p.indexes}]: ${ms(p.writeMs)}; their words ${ms(p.wordsMs)}, the search base built in ${ms(p.buildMs)} (${n(p.baseChars)} chars).`);
   if (j.load) notes.push(`Load average during the journal measures: ${j.load.start?.join(', ')} → ${j.load.end?.join(', ')}; they took ${j.seconds} s.`);
   if (notes.length) parts.push(notes.join('\n'));
   return parts;
