@@ -185,8 +185,10 @@ export class JournalPage extends ExtensionPage {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction('entries', 'readwrite');
-            tx.objectStore('entries').clear();
+            // The entries and the search index built from them, as the repo's clear() does.
+            const tables = ['entries', 'searchIndex', 'searchPending'];
+            const tx = db.transaction(tables, 'readwrite');
+            for (const table of tables) tx.objectStore(table).clear();
             tx.oncomplete = () => {
               db.close();
               resolve();
