@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// One runner, three projects, one set of totals (scripts/test.mjs prints them).
+// One runner, four projects, one set of totals (scripts/test.mjs prints them).
 export default defineConfig(async () => ({
   test: {
     projects: [
@@ -37,6 +37,19 @@ export default defineConfig(async () => ({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           // One Chromium at a time: this machine has two cores and CI runs alone.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globals: true,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          // Like e2e: projects without file parallelism share Vitest's one sequential group, so a
+          // Firefox never runs beside a Chromium.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: builds what the end-to-end suites load, runs every Vitest project (unit, component,
-// e2e), and ends with one line of totals, `N passed, N failed`, which CI reads.
+// e2e, e2e-firefox), and ends with one line of totals, `N passed, N failed`, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 

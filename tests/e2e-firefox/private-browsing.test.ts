@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { text } from '../e2e/harness/messages';
+import { FirefoxExtension } from './harness/firefox';
+import { JournalTab } from './pages/JournalTab';
+import { Sidebar } from './pages/Sidebar';
+
+// Issue #4: in a Firefox private window, or with "never remember history", extension IndexedDB
+// fails (w3c/webextensions#534). The side panel must say so plainly, keep working in memory for
+// the session (mirrored to storage.session), and offer an export before the data is lost.
+
+describe('Firefox, "never remember history", extension allowed in private windows', () => {
+  let firefox: FirefoxExtension;
+  let journal: JournalTab;
+  let sidebar: Sidebar;
+
+  beforeAll(async () => {
+    firefox = await FirefoxExtension.launch({ neverRememberHistory: true });
+    journal = new JournalTab(firefox);
+    sidebar = new Sidebar(firefox);
+  });
+  afterAll(() => firefox?.close());
+
+  test('Firefox refuses the extension its IndexedDB, and the side panel says so plainly', async () => {
+    await journal.open();
+    expect(await journal.inPrivateWindow()).toBe(true);
+    // The browser's refusal itself: if a Firefox release fixes bugzilla 1982707, this says so first.
+    expect(await journal.tryIndexedDb()).toMatch(/^InvalidStateError: .*did not allow mutations/);
+
+    const banner = await journal.waitForStorageWarning();
+    expect(banner).toContain(text('storageWarningTitle'));
+    expect(banner).toContain(text('storageWarningBrowser'));
+    expect(banner).toContain(text('storageWarningExport'));
+  });
+
+  test('the export offer saves the notes kept in memory to a file', async () => {
+    await journal.open();
+    await journal.write('Practised spotting a phishing email');
+
+    const link = await journal.exportFromWarning();
+    expect(link).toMatch(/^Download digital-friend-journal-\d{4}-\d\d-\d\d\.json/);
+
+    // Firefox saved it, as it saves any download: the note is in the file.
+    const saved = await waitForDownload(firefox.downloadsDir);
+    expect(saved.name).toMatch(/^digital-friend-journal-\d{4}-\d\d-\d\d\.json$/);
+    expect(saved.text).toContain('Practised spotting a phishing email');
+  });
+
+  test('with the sidebar open, as Firefox leaves it after install, a note can be written in a tab too', async () => {
+    expect(await sidebar.shows()).toMatch(/\/sidepanel\.html/);
+    await journal.open();
+    await journal.write('Written while the sidebar was open');
+  });
+
+  // KNOWN BUG, found by this suite (lib/db/open.ts): the side panel now runs twice, in the sidebar
+  // and in this tab, each document with its OWN in-memory database. This tab's mirror does write
+  // the note to storage.session, but the copy there stays empty: the sidebar's mirror writes its
+  // own, empty, database over it (Dexie's 'storagemutated' BroadcastChannel tells every document
+  // about each write, which re-runs the sidebar's liveQuery). After a reload the note is gone.
+  // With the sidebar closed the mirror works (next test). Only the reload is in here, so little
+  // else can make this "expected failure" pass. When the bug is fixed this test fails: make it a
+  // plain `test`.
+  test.fails('…and it is still there after a reload (known bug: the sidebar\'s empty copy overwrites it)', async () => {
+    await journal.reload();
+    await journal.waitForText('Written while the sidebar was open', 3_000);
+  });
+
+  test('with the side panel open only in this tab, a note is kept across a reload, in storage.session', async () => {
+    await sidebar.close();
+    await journal.open();
+    await journal.write('Found the settings for two-step sign-in');
+    // The in-memory database is copied to storage.session after each change.
+    await expect.poll(() => journal.entriesInSessionCopy()).toContain('Found the settings for two-step sign-in');
+
+    await journal.reload();
+    await journal.waitForText('Found the settings for two-step sign-in');
+    expect(await journal.waitForStorageWarning()).toContain(text('storageWarningBrowser'));
+  });
+});
+
+async function waitForDownload(dir: string): Promise<{ name: string; text: string }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    // Firefox writes to a .part file, then renames it.
+    const name = readdirSync(dir).find((file) => !file.endsWith('.part'));
+    if (name) return { name, text: readFileSync(join(dir, name), 'utf8') };
+    if (Date.now() > deadline) throw new Error(`No download in ${dir} after 10 s: ${readdirSync(dir).join(', ') || '(empty)'}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
