@@ -21,8 +21,16 @@ function sessionArea(): SessionArea | undefined {
   const session = browser.storage?.session;
   if (!session) return undefined;
   return {
-    get: (key) => session.get(key),
+    getAll: () => session.get(null),
     set: (items) => session.set(items),
+    remove: (keys) => session.remove(keys),
+    onChanged(listener) {
+      const heard = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'session') listener(changes);
+      };
+      browser.storage.onChanged.addListener(heard);
+      return () => browser.storage.onChanged.removeListener(heard);
+    },
   };
 }
 

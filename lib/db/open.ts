@@ -1,4 +1,4 @@
-import Dexie, { liveQuery, type PromiseExtended } from 'dexie';
+import Dexie, { type DBCoreMutateRequest, type DBCoreMutateResponse, type PromiseExtended } from 'dexie';
 import { DB_NAME, DigitalFriendDb } from './schema';
 
 /**
@@ -11,6 +11,12 @@ import { DB_NAME, DigitalFriendDb } from './schema';
  * (fake-indexeddb, loaded only on this path so the normal bundle does not carry it), mirrors it to
  * `storage.session` so it survives until the browser closes, and says so plainly
  * (components/common/StorageWarning.tsx) with an offer to export.
+ *
+ * Several pages can be open at once (Firefox's sidebar and a tab of the side panel), each with its
+ * own in-memory copy. So the session copy is the shared one, one item per row: each page writes
+ * only the rows it changed itself, and copies in the rows other pages change. Writing whole copies
+ * under one key lost notes: an idle sidebar's empty copy overwrote a tab's (found by
+ * tests/e2e-firefox), and two pages' read-modify-writes could drop each other's rows.
  */
 
 export interface IdbDeps {
@@ -30,8 +36,12 @@ export type StorageStatus =
 
 /** The part of `storage.session` the memory fallback uses (in-memory, cleared when the browser closes). */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** Every item (`storage.session.get(null)`). */
+  getAll(): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+  /** Calls `listener` with every change to the area, made by any page (this one included). */
+  onChanged?(listener: (changes: Record<string, { newValue?: unknown }>) => void): () => void;
 }
 
 export interface StorageOptions {
@@ -44,7 +54,39 @@ export interface StorageOptions {
   session?: SessionArea;
 }
 
-export const MEMORY_SNAPSHOT_KEY = 'digitalFriendMemoryDb';
+/** In `storage.session`, each row of the in-memory database is an item `<prefix><table>:<JSON key>`. */
+export const MEMORY_ROW_PREFIX = 'dfMemory:';
+
+type Row = Record<string, unknown>;
+
+export function memoryRowKey(table: string, key: unknown): string {
+  return `${MEMORY_ROW_PREFIX}${table}:${JSON.stringify(key)}`;
+}
+
+function parseRowKey(item: string): { table: string; key: unknown } | null {
+  if (!item.startsWith(MEMORY_ROW_PREFIX)) return null;
+  const rest = item.slice(MEMORY_ROW_PREFIX.length);
+  const colon = rest.indexOf(':');
+  if (colon < 1) return null;
+  try {
+    return { table: rest.slice(0, colon), key: JSON.parse(rest.slice(colon + 1)) };
+  } catch {
+    return null;
+  }
+}
+
+const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Rows a page changed and has not yet written to the session, by table. */
+interface Changed {
+  /** Row keys, as JSON. */
+  keys: Set<string>;
+  /** The whole table was cleared (or replaced): write all of it. */
+  all: boolean;
+}
+
+/** What a change event says about an item, comparable with what this page wrote. */
+const itemText = (value: unknown) => (value === undefined ? '-' : JSON.stringify(value));
 
 const BLOCKED_NAMES = new Set(['InvalidStateError', 'SecurityError', 'MissingAPIError']);
 const BLOCKED_MESSAGE = /did not allow mutations|indexeddb api missing|the user denied permission|access to the indexeddb api is denied/i;
@@ -126,6 +168,14 @@ export class StorageAwareDb extends DigitalFriendDb {
   readonly #listeners = new Set<Listener>();
   readonly #options: StorageOptions;
   readonly #switch: ReturnType<typeof switchableDeps>;
+  /** Rows changed here since the last write to the session. */
+  #changed = new Map<string, Changed>();
+  /** Transactions that copy rows in from the session: not changes of this page's own. */
+  readonly #syncing = new WeakSet<object>();
+  /** What this page wrote to each item and has not yet heard back as a change (its own echoes). */
+  readonly #echoes = new Map<string, string[]>();
+  #writing: Promise<void> = Promise.resolve();
+  #writeQueued = false;
 
   constructor(options: StorageOptions) {
     const switcher = switchableDeps(options.device);
@@ -135,6 +185,25 @@ export class StorageAwareDb extends DigitalFriendDb {
     // Runs inside the open, before any waiting query: the memory copy is refilled from the
     // session first, so nobody sees it empty.
     this.on('ready', (vip) => (this.#status?.mode === 'memory' ? this.#restore(vip as DigitalFriendDb) : undefined));
+    // Notes which rows this page changes (in memory mode only), for the session copy.
+    this.use({
+      stack: 'dbcore',
+      name: 'session-mirror',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: async (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> => {
+              const res = await table.mutate(req);
+              if (this.#status?.mode === 'memory' && this.#options.session && !this.#syncing.has(req.trans)) this.#noteChange(name, req, res);
+              return res;
+            },
+          };
+        },
+      }),
+    });
   }
 
   /** Where the data lives: decided, and the database opened, on first call. */
@@ -191,44 +260,123 @@ export class StorageAwareDb extends DigitalFriendDb {
   async #restore(vip: DigitalFriendDb): Promise<void> {
     const session = this.#options.session;
     if (!session) return;
-    let saved: unknown;
+    let items: Record<string, unknown>;
     try {
-      saved = (await session.get(MEMORY_SNAPSHOT_KEY))[MEMORY_SNAPSHOT_KEY];
+      items = await session.getAll();
     } catch {
       return;
     }
-    if (typeof saved !== 'object' || saved === null) return;
-    const tables = vip.tables.filter((table) => Array.isArray((saved as Record<string, unknown>)[table.name]));
+    const byTable = new Map<string, Row[]>();
+    for (const [item, value] of Object.entries(items)) {
+      const where = parseRowKey(item);
+      if (where && isRow(value)) byTable.set(where.table, [...(byTable.get(where.table) ?? []), value]);
+    }
+    const tables = vip.tables.filter((table) => byTable.has(table.name));
     if (tables.length === 0) return;
-    await vip.transaction('rw', tables, async () => {
-      for (const table of tables) {
-        const rows = ((saved as Record<string, unknown[]>)[table.name] ?? []).filter((row) => typeof row === 'object' && row !== null);
-        await table.bulkPut(rows);
-      }
+    await vip.transaction('rw', tables, async (tx) => {
+      this.#syncing.add(tx.idbtrans);
+      for (const table of tables) await table.bulkPut(byTable.get(table.name)!);
     });
   }
 
-  /** Copies every table to the session after each change, so closing the panel loses nothing. */
+  /** Starts mirroring: this page's changes go out as they happen; other pages' come in. */
   async #mirror(): Promise<void> {
-    const session = this.#options.session!;
-    let writing = Promise.resolve();
-    const snapshot = () =>
-      this.transaction('r', this.tables, async () => {
-        const out: Record<string, unknown[]> = {};
-        for (const table of this.tables) out[table.name] = await table.toArray();
-        return out;
+    this.#options.session!.onChanged?.((changes) => void this.#takeIn(changes).catch(() => undefined));
+  }
+
+  #noteChange(table: string, req: DBCoreMutateRequest, res: DBCoreMutateResponse) {
+    const changed = this.#changed.get(table) ?? { keys: new Set<string>(), all: false };
+    this.#changed.set(table, changed);
+    if (req.type === 'deleteRange') changed.all = true;
+    else if (req.type === 'delete') for (const key of req.keys) changed.keys.add(JSON.stringify(key));
+    else for (const key of res.results ?? req.keys ?? []) changed.keys.add(JSON.stringify(key));
+    this.#queueWrite();
+  }
+
+  /** One write to the session at a time; changes made meanwhile go in the next. */
+  #queueWrite() {
+    if (this.#writeQueued) return;
+    this.#writeQueued = true;
+    this.#writing = this.#writing.then(async () => {
+      this.#writeQueued = false;
+      await this.#writeOut().catch(() => {
+        if (this.#status?.mode === 'memory' && this.#status.keptUntil !== 'page-closes') this.#setStatus({ ...this.#status, keptUntil: 'page-closes' });
       });
-    liveQuery(snapshot).subscribe({
-      next: (tables) => {
-        writing = writing
-          .then(() => session.set({ [MEMORY_SNAPSHOT_KEY]: tables }))
-          .catch(() => {
-            if (this.#status?.mode === 'memory' && this.#status.keptUntil !== 'page-closes') this.#setStatus({ ...this.#status, keptUntil: 'page-closes' });
-          });
-      },
-      error: () => {
-        if (this.#status?.mode === 'memory') this.#setStatus({ ...this.#status, keptUntil: 'page-closes' });
-      },
     });
+  }
+
+  /** Writes the rows this page changed to their own items, and removes the items of rows it deleted. */
+  async #writeOut(): Promise<void> {
+    const session = this.#options.session!;
+    const changed = this.#changed;
+    this.#changed = new Map();
+    if (changed.size === 0) return;
+    const sets: Record<string, unknown> = {};
+    const removes = new Set<string>();
+    // A cleared table: every item of it that the session holds goes, unless the row is still here.
+    if ([...changed.values()].some((c) => c.all)) {
+      for (const item of Object.keys(await session.getAll())) {
+        const where = parseRowKey(item);
+        if (where && changed.get(where.table)?.all) removes.add(item);
+      }
+    }
+    const tables = [...changed.keys()].map((name) => this.table(name));
+    await Dexie.ignoreTransaction(() =>
+      this.transaction('r', tables, async () => {
+        for (const table of tables) {
+          const change = changed.get(table.name)!;
+          const keyPath = table.schema.primKey.keyPath as string;
+          if (change.all) for (const row of await table.toArray()) sets[memoryRowKey(table.name, row[keyPath])] = row;
+          const keys = [...change.keys].map((k) => JSON.parse(k) as string);
+          const found = await table.bulkGet(keys);
+          keys.forEach((key, i) => {
+            if (found[i]) sets[memoryRowKey(table.name, key)] = found[i];
+            else removes.add(memoryRowKey(table.name, key));
+          });
+        }
+      }),
+    );
+    for (const item of Object.keys(sets)) removes.delete(item);
+    const expect = (item: string, value: unknown) => this.#echoes.set(item, [...(this.#echoes.get(item) ?? []), itemText(value)]);
+    for (const [item, value] of Object.entries(sets)) expect(item, value);
+    for (const item of removes) expect(item, undefined);
+    if (Object.keys(sets).length) await session.set(sets);
+    if (removes.size) await session.remove([...removes]);
+  }
+
+  /**
+   * Items changed in the session: copies in other pages' rows. Skips this page's own echoes, and
+   * rows this page has changed but not yet written out (its next write carries them).
+   */
+  async #takeIn(changes: Record<string, { newValue?: unknown }>): Promise<void> {
+    const puts = new Map<string, Row[]>();
+    const deletes = new Map<string, unknown[]>();
+    for (const [item, change] of Object.entries(changes)) {
+      const where = parseRowKey(item);
+      if (!where) continue;
+      const text = itemText(change.newValue);
+      const echoes = this.#echoes.get(item);
+      const echo = echoes?.indexOf(text) ?? -1;
+      if (echo >= 0) {
+        echoes!.splice(0, echo + 1);
+        if (echoes!.length === 0) this.#echoes.delete(item);
+        continue;
+      }
+      const mine = this.#changed.get(where.table);
+      if (mine?.all || mine?.keys.has(JSON.stringify(where.key))) continue;
+      if (isRow(change.newValue)) puts.set(where.table, [...(puts.get(where.table) ?? []), change.newValue]);
+      else if (change.newValue === undefined) deletes.set(where.table, [...(deletes.get(where.table) ?? []), where.key]);
+    }
+    const tables = this.tables.filter((table) => puts.has(table.name) || deletes.has(table.name));
+    if (tables.length === 0) return;
+    await Dexie.ignoreTransaction(() =>
+      this.transaction('rw', tables, async (tx) => {
+        this.#syncing.add(tx.idbtrans);
+        for (const table of tables) {
+          if (puts.has(table.name)) await table.bulkPut(puts.get(table.name)!);
+          if (deletes.has(table.name)) await table.bulkDelete(deletes.get(table.name) as string[]);
+        }
+      }),
+    );
   }
 }

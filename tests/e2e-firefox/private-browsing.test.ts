@@ -53,17 +53,15 @@ describe('Firefox, "never remember history", extension allowed in private window
     await journal.write('Written while the sidebar was open');
   });
 
-  // KNOWN BUG, found by this suite (lib/db/open.ts): the side panel now runs twice, in the sidebar
-  // and in this tab, each document with its OWN in-memory database. This tab's mirror does write
-  // the note to storage.session, but the copy there stays empty: the sidebar's mirror writes its
-  // own, empty, database over it (Dexie's 'storagemutated' BroadcastChannel tells every document
-  // about each write, which re-runs the sidebar's liveQuery). After a reload the note is gone.
-  // With the sidebar closed the mirror works (next test). Only the reload is in here, so little
-  // else can make this "expected failure" pass. When the bug is fixed this test fails: make it a
-  // plain `test`.
-  test.fails('…and it is still there after a reload (known bug: the sidebar\'s empty copy overwrites it)', async () => {
+  // This suite found a bug here: each page kept its own in-memory database and mirrored all of it
+  // to one storage.session item, so the idle sidebar's empty copy overwrote this tab's note, which
+  // was gone after a reload. lib/db/open.ts now keeps one session item per row: each page writes
+  // only the rows it changed, and copies in the rows other pages change.
+  test('…and it is still there after a reload', async () => {
+    await expect.poll(() => journal.entriesInSessionCopy()).toContain('Written while the sidebar was open');
     await journal.reload();
     await journal.waitForText('Written while the sidebar was open', 3_000);
+    expect(await sidebar.shows()).toMatch(/\/sidepanel\.html/);
   });
 
   test('with the side panel open only in this tab, a note is kept across a reload, in storage.session', async () => {

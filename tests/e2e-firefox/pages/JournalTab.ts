@@ -1,5 +1,5 @@
 import { READY_MARK } from '../../../components/common/readyMark';
-import { MEMORY_SNAPSHOT_KEY } from '../../../lib/db/open';
+import { MEMORY_ROW_PREFIX } from '../../../lib/db/open';
 import type { MessageKey } from '../../../lib/i18n/messages';
 import { text } from '../../e2e/harness/messages';
 import type { ElementRef, FirefoxExtension } from '../harness/firefox';
@@ -146,12 +146,14 @@ export class JournalTab {
     );
   }
 
-  /** The words of every entry in the in-memory database's copy in `storage.session`. */
+  /** The words of every entry in the in-memory database's copy in `storage.session` (one item per row). */
   async entriesInSessionCopy(): Promise<string[]> {
-    return this.firefox.evaluate(async (key) => {
-      const session = (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser.storage.session;
-      const copy = (await session.get(key))[key] as { entries?: { text: string }[] } | undefined;
-      return (copy?.entries ?? []).map((entry) => entry.text);
-    }, MEMORY_SNAPSHOT_KEY);
+    return this.firefox.evaluate(async (prefix) => {
+      const session = (globalThis as unknown as { browser: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).browser.storage.session;
+      const items = await session.get(null);
+      return Object.entries(items)
+        .filter(([item]) => item.startsWith(`${prefix}entries:`))
+        .map(([, row]) => (row as { text: string }).text);
+    }, MEMORY_ROW_PREFIX);
   }
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createEntry } from '../../../../lib/journal/entry';
 import { createJournalRepo } from '../../../../lib/db/journal-repo';
-import { isStorageBlocked, MEMORY_SNAPSHOT_KEY, StorageAwareDb, type IdbDeps, type SessionArea } from '../../../../lib/db/open';
+import { isStorageBlocked, MEMORY_ROW_PREFIX, memoryRowKey, StorageAwareDb, type IdbDeps, type SessionArea } from '../../../../lib/db/open';
 
 /**
  * Firefox private browsing (and "never remember history") refuses IndexedDB to extension pages
@@ -55,22 +55,41 @@ function failingRequestFactory(error: DOMException): IdbDeps {
 
 const fakeDevice = (): IdbDeps => ({ indexedDB: new IDBFactory() as unknown as globalThis.IDBFactory, IDBKeyRange: IDBKeyRange as unknown as typeof globalThis.IDBKeyRange });
 
+/** storage.session as the browser gives it to every page: one store, and a change event for all. */
 function memorySession(): SessionArea & { data: Record<string, unknown>; writes: number; failing: boolean } {
+  const listeners = new Set<(changes: Record<string, { newValue?: unknown }>) => void>();
+  // The browser tells every page, the writer included, a moment later.
+  const tell = (changes: Record<string, { newValue?: unknown }>) => setTimeout(() => listeners.forEach((listener) => listener(structuredClone(changes))), 1);
   const area = {
     data: {} as Record<string, unknown>,
     writes: 0,
     failing: false,
-    async get(key: string) {
-      return key in area.data ? { [key]: structuredClone(area.data[key]) } : {};
+    async getAll() {
+      return structuredClone(area.data);
     },
     async set(items: Record<string, unknown>) {
       if (area.failing) throw new Error('QUOTA_BYTES quota exceeded');
       area.writes += 1;
       Object.assign(area.data, structuredClone(items));
+      tell(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])));
+    },
+    async remove(keys: string[]) {
+      for (const key of keys) delete area.data[key];
+      tell(Object.fromEntries(keys.map((k) => [k, {}])));
+    },
+    onChanged(listener: (changes: Record<string, { newValue?: unknown }>) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
   return area;
 }
+
+/** The entries the session holds, as the in-memory databases wrote them there. */
+const sessionEntries = (session: { data: Record<string, unknown> }) =>
+  Object.entries(session.data)
+    .filter(([item]) => item.startsWith(`${MEMORY_ROW_PREFIX}entries:`))
+    .map(([, row]) => row as { id: string; text: string });
 
 let opened: StorageAwareDb[] = [];
 function open(options: ConstructorParameters<typeof StorageAwareDb>[0]) {
@@ -178,12 +197,71 @@ describe('StorageAwareDb', () => {
     const first = open({ name: 'df-session', device: blocked(), loadMemory: async () => fakeDevice(), session });
     expect(await first.storage()).toMatchObject({ mode: 'memory', keptUntil: 'browser-closes' });
     const entry = await createJournalRepo(first).create({ text: 'Written in a private window', private: true });
-    await until(() => ((session.data[MEMORY_SNAPSHOT_KEY] as { entries?: unknown[] } | undefined)?.entries?.length ?? 0) === 1);
+    await until(() => sessionEntries(session).length === 1);
+    expect(session.data[memoryRowKey('entries', entry.id)]).toEqual(entry);
     first.close();
 
     // The side panel is closed and opened again: a new page, a new in-memory database.
     const second = open({ name: 'df-session', device: blocked(), loadMemory: async () => fakeDevice(), session });
     expect(await createJournalRepo(second).get(entry.id)).toEqual(entry);
+  });
+
+  describe('with two pages open at once (Firefox’s sidebar and a tab), each with its own copy in memory', () => {
+    const blocked = () => throwingFactory(() => new DOMException(MUTATION, 'InvalidStateError'));
+    const page = (session: SessionArea) => open({ name: 'df-two-pages', device: blocked(), loadMemory: async () => fakeDevice(), session });
+    const sessionTexts = (session: ReturnType<typeof memorySession>) => sessionEntries(session).map((e) => e.text).sort();
+
+    it('an idle page never writes its copy over another page’s notes, and takes them in', async () => {
+      const session = memorySession();
+      const sidebar = page(session);
+      await sidebar.storage();
+      const tab = page(session);
+      await tab.storage();
+
+      const note = await createJournalRepo(tab).create({ text: 'Written in the tab' });
+      await until(() => sessionTexts(session).length === 1);
+      // The sidebar hears of it and copies it in, without writing anything itself.
+      await until(async () => (await createJournalRepo(sidebar).get(note.id)) !== undefined);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sessionTexts(session)).toEqual(['Written in the tab']);
+
+      // The panel is opened again: the note is there.
+      expect(await createJournalRepo(page(session)).get(note.id)).toEqual(note);
+    });
+
+    it('notes written in both pages all reach the session, and deletions too', async () => {
+      const session = memorySession();
+      const sidebar = page(session);
+      const tab = page(session);
+      await Promise.all([sidebar.storage(), tab.storage()]);
+      const fromTab = await createJournalRepo(tab).create({ text: 'From the tab' });
+      const fromSidebar = await createJournalRepo(sidebar).create({ text: 'From the sidebar' });
+      await until(() => sessionTexts(session).length === 2);
+      expect(sessionTexts(session)).toEqual(['From the sidebar', 'From the tab']);
+
+      // Deleted for good in one page: gone from the session and from the other page.
+      await until(async () => (await createJournalRepo(tab).get(fromSidebar.id)) !== undefined);
+      await createJournalRepo(tab).remove(fromSidebar.id);
+      await until(async () => Boolean((await createJournalRepo(tab).get(fromSidebar.id))?.deletedAt));
+      await createJournalRepo(tab).purgeDeleted(new Date(Date.now() + 60_000));
+      await until(() => sessionTexts(session).length === 1);
+      await until(async () => (await createJournalRepo(sidebar).get(fromSidebar.id)) === undefined);
+      expect(await createJournalRepo(page(session)).get(fromTab.id)).toEqual(fromTab);
+    });
+
+    it('a page keeps what it has typed but not yet written out when another page’s copy arrives', async () => {
+      const session = memorySession();
+      const sidebar = page(session);
+      const tab = page(session);
+      await Promise.all([sidebar.storage(), tab.storage()]);
+      const entry = await createJournalRepo(tab).create({ text: 'Draft' });
+      await until(async () => (await createJournalRepo(sidebar).get(entry.id)) !== undefined);
+      // Both edit the same entry; the last write wins in both pages and in the session.
+      await createJournalRepo(sidebar).update(entry.id, { text: 'Draft, edited in the sidebar' });
+      await createJournalRepo(tab).update(entry.id, { text: 'Draft, edited in the tab last' });
+      await until(() => sessionTexts(session)[0] === 'Draft, edited in the tab last');
+      await until(async () => (await createJournalRepo(sidebar).get(entry.id))?.text === 'Draft, edited in the tab last');
+    });
   });
 
   it('says honestly that notes last only while the page is open when the session cannot hold them', async () => {
