@@ -4,7 +4,7 @@ import { registerPrompts } from '../../lib/background/prompts';
 import { registerWalkthroughs } from '../../lib/background/walkthroughs';
 import { createJournalRepo } from '../../lib/db/journal-repo';
 import { createProgressRepo } from '../../lib/db/progress-repo';
-import { DigitalFriendDb } from '../../lib/db/schema';
+import { getDb } from '../../lib/db';
 import { registerInstallHandler } from '../../lib/platform/install';
 import { listen } from '../../lib/platform/messaging';
 import { resetEverything } from '../../lib/platform/reset';
@@ -13,7 +13,9 @@ import { findLesson } from '../../lib/walkthrough/catalogue';
 // Composition root: wires handlers, nothing else. Every listener registers synchronously at
 // start-up, because MV3 service workers are stopped and restarted at any time.
 export default defineBackground(() => {
-  const db = new DigitalFriendDb();
+  // The same database as the pages, with the same fallback: in Firefox private browsing the
+  // background is refused IndexedDB too, and a quick note must still be kept (lib/db/open.ts).
+  const db = getDb();
   const journal = createJournalRepo(db);
   registerInstallHandler();
   const walkthroughs = registerWalkthroughs({ findLesson, repo: createProgressRepo(db) });

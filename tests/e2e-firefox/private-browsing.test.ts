@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { text } from '../e2e/harness/messages';
-import { FirefoxExtension } from './harness/firefox';
+import { FirefoxExtension, type ElementRef } from './harness/firefox';
 import { JournalTab } from './pages/JournalTab';
 import { Sidebar } from './pages/Sidebar';
 
@@ -62,6 +62,18 @@ describe('Firefox, "never remember history", extension allowed in private window
     await journal.reload();
     await journal.waitForText('Written while the sidebar was open', 3_000);
     expect(await sidebar.shows()).toMatch(/\/sidepanel\.html/);
+  });
+
+  test('a quick note from the popup is kept too (the background is refused IndexedDB as well) and shows in the journal', async () => {
+    await firefox.open('popup.html');
+    const box = await firefox.waitFor('the quick note box', () => document.querySelector('#quick-note') as unknown as ElementRef | null, []);
+    await firefox.type(box, 'Quick note in a private window');
+    await firefox.click(await journal.button('quickNoteSave'));
+    await firefox.waitFor('the saved message', (saved) => document.body.textContent?.includes(saved) ?? false, [text('quickNoteSaved')]);
+
+    await journal.open();
+    await journal.waitForText('Quick note in a private window');
+    expect(await journal.entriesInSessionCopy()).toContain('Quick note in a private window');
   });
 
   test('with the side panel open only in this tab, a note is kept across a reload, in storage.session', async () => {
