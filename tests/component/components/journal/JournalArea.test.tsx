@@ -20,6 +20,12 @@ afterEach(async () => {
 
 const feed = () => screen.getByRole('feed', { name: 'Journal entries' });
 
+/**
+ * The journal moves focus in an effect after the render that shows the element: `findBy*` can
+ * see the element a moment before that effect has run, so focus is waited for, not sampled.
+ */
+const focusMovesTo = (element: HTMLElement) => waitFor(() => expect(element).toHaveFocus());
+
 describe('journal: home', () => {
   it('says honestly when there is nothing yet, with this week’s question and a way to start', async () => {
     renderJournal('#journal', deps);
@@ -66,7 +72,7 @@ describe('journal: writing', () => {
   it('creates an entry on the first words and autosaves ~300 ms after typing stops', async () => {
     renderJournal('#journal/new', deps);
     const box = await screen.findByRole('textbox', { name: 'Your entry' });
-    expect(box).toHaveFocus();
+    await focusMovesTo(box);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
     typeInto(box, 'T');
@@ -169,7 +175,7 @@ describe('journal: writing', () => {
     await user.click(screen.getByRole('button', { name: 'Done' }));
 
     const heading = await screen.findByRole('heading', { level: 2, name: 'Friday 27 November 2026 at 3:04pm' });
-    expect(heading).toHaveFocus();
+    await focusMovesTo(heading);
     expect(window.location.hash).toBe(`#journal/entry/${entry.id}`);
     const saved = await deps.repo.get(entry.id);
     expect(saved).toMatchObject({ tags: ['policy', 'team'], private: true });
@@ -223,7 +229,7 @@ describe('journal: delete and undo', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete entry' }));
 
     const banner = await screen.findByTestId('journal-notice');
-    expect(banner).toHaveFocus();
+    await focusMovesTo(banner);
     expect(banner).toHaveAttribute('role', 'alert');
     expect(banner).toHaveTextContent('Entry deleted.');
     expect(window.location.hash).toBe('#journal');
@@ -233,7 +239,7 @@ describe('journal: delete and undo', () => {
     await user.click(within(banner).getByRole('button', { name: 'Undo' }));
 
     expect(await within(banner).findByText('Entry restored.')).toBeInTheDocument();
-    expect(banner).toHaveFocus();
+    await focusMovesTo(banner);
     expect(await within(await screen.findByRole('feed')).findByText('Worth keeping')).toBeInTheDocument();
     expect((await deps.repo.get(entry.id))?.deletedAt).toBeUndefined();
   });
@@ -319,7 +325,7 @@ describe('journal: views', () => {
 
     await user.click(await screen.findByRole('link', { name: 'policy' }));
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Tagged “policy”' })).toHaveFocus();
+    await focusMovesTo(await screen.findByRole('heading', { level: 2, name: 'Tagged “policy”' }));
     expect(await within(await screen.findByRole('feed')).findByText('About policy')).toBeInTheDocument();
     expect(within(feed()).queryByText('About people')).not.toBeInTheDocument();
   });
@@ -360,7 +366,7 @@ describe('journal: views', () => {
 
     await userEvent.setup().click(within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: 'Journal' }));
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Entries' })).toHaveFocus();
+    await focusMovesTo(await screen.findByRole('heading', { level: 2, name: 'Entries' }));
     expect(window.location.hash).toBe('#journal');
   });
 
@@ -372,7 +378,7 @@ describe('journal: views', () => {
 
     await user.keyboard(' ');
 
-    expect(await screen.findByRole('textbox', { name: 'Your entry' })).toHaveFocus();
+    await focusMovesTo(await screen.findByRole('textbox', { name: 'Your entry' }));
     expect(window.location.hash).toBe('#journal/new');
   });
 
@@ -382,6 +388,6 @@ describe('journal: views', () => {
 
     await userEvent.setup().click(screen.getByRole('link', { name: 'Recently deleted' }));
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Recently deleted' })).toHaveFocus();
+    await focusMovesTo(await screen.findByRole('heading', { level: 2, name: 'Recently deleted' }));
   });
 });
