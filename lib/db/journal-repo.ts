@@ -68,6 +68,9 @@ async function writeBase(db: DigitalFriendDb, base: IndexBase): Promise<void> {
   const meta: IndexMeta = { key: 'meta', format: INDEX_FORMAT, generation: base.generation, entries: base.ids ? base.ids.split(' ').length : 0 };
   await db.searchIndex.bulkPut([base, meta]);
   await db.searchPending.clear();
+  // This page's next search need not read it back. (Should the transaction fail, its generation
+  // never reaches the meta row, so this copy is never used.)
+  openIndexes.set(db, openIndex(base));
 }
 
 /**
