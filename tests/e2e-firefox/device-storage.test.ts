@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { failOnExtensionErrors } from './harness/errors';
 import { FirefoxExtension } from './harness/firefox';
 import { JournalTab } from './pages/JournalTab';
 
@@ -13,6 +14,7 @@ describe('Firefox, ordinary profile', () => {
     journal = new JournalTab(firefox);
   });
   afterAll(() => firefox?.close());
+  failOnExtensionErrors(() => firefox);
 
   test('a note written in the side panel is kept on the device, and no storage warning shows', async () => {
     await journal.open();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { text } from '../e2e/harness/messages';
+import { failOnExtensionErrors } from './harness/errors';
 import { FirefoxExtension, type ElementRef } from './harness/firefox';
 import { JournalTab } from './pages/JournalTab';
 import { Sidebar } from './pages/Sidebar';
@@ -21,6 +22,7 @@ describe('Firefox, "never remember history", extension allowed in private window
     sidebar = new Sidebar(firefox);
   });
   afterAll(() => firefox?.close());
+  failOnExtensionErrors(() => firefox);
 
   test('Firefox refuses the extension its IndexedDB, and the side panel says so plainly', async () => {
     await journal.open();

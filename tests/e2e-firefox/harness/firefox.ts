@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, requireBuild } from '../../e2e/harness/paths';
+import { ExtensionErrorLog } from './errors';
 import { ELEMENT_KEY, Marionette, type ElementRef } from './marionette';
 
 /** The Firefox build that `npm run build` makes (`npm test` builds it first). */
@@ -38,6 +39,7 @@ type Script<A extends unknown[], R> = (...args: A) => R;
  *   in `<profile>/extension-preferences.json` (ExtensionPermissions.sys.mjs); written before start.
  * - `MOZ_REMOTE_ALLOW_SYSTEM_ACCESS=1` (= `--remote-allow-system-access`): without it Marionette
  *   refuses to navigate to moz-extension:// URLs and to touch the browser's own UI (the sidebar).
+ * - What Firefox prints is read for the extension's errors (`errors`, see harness/errors.ts).
  */
 export class FirefoxExtension {
   private constructor(
@@ -48,6 +50,8 @@ export class FirefoxExtension {
     readonly origin: string,
     /** Where Firefox saves downloads (the journal export), inside the temporary profile. */
     readonly downloadsDir: string,
+    /** The extension's console errors and uncaught errors, from all its documents. */
+    readonly errors: ExtensionErrorLog,
   ) {}
 
   static async launch(options: LaunchOptions = {}): Promise<FirefoxExtension> {
@@ -82,12 +86,16 @@ export class FirefoxExtension {
       // Its own process group, so a Firefox that will not quit is ended with its content processes.
       detached: true,
     });
+    const origin = `moz-extension://${uuid}`;
+    const errors = new ExtensionErrorLog(origin);
     let output = '';
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
+    const collect = (stream: string) => (chunk: Buffer) => {
+      const text = chunk.toString();
+      output = (output + text).slice(-20_000);
+      errors.read(stream, text);
     };
-    firefox.stdout?.on('data', collect);
-    firefox.stderr?.on('data', collect);
+    firefox.stdout?.on('data', collect('stdout'));
+    firefox.stderr?.on('data', collect('stderr'));
     const tail = () => output.split('\n').slice(-30).join('\n');
 
     try {
@@ -95,7 +103,7 @@ export class FirefoxExtension {
       const marionette = await Marionette.connect(port);
       await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { pageLoadStrategy: 'normal' } } });
       await marionette.send('WebDriver:SetTimeouts', { script: 30_000, pageLoad: 30_000, implicit: 0 });
-      return new FirefoxExtension(marionette, firefox, profile, `moz-extension://${uuid}`, downloadsDir);
+      return new FirefoxExtension(marionette, firefox, profile, origin, downloadsDir, errors);
     } catch (error) {
       stop(firefox);
       rmSync(profile, { recursive: true, force: true });
@@ -212,6 +220,11 @@ function prefs(o: { addonId: string; uuid: string; downloadsDir: string; neverRe
     'extensions.update.enabled': false,
     'extensions.getAddons.cache.enabled': false,
     'marionette.port': 0,
+    // For the error check (harness/errors.ts): content documents' console calls printed to stdout
+    // (`console.error: …`; the extension's documents are content, the browser's own code is not),
+    // and uncaught errors to stderr (`JavaScript error: …`; ESR 153 prints none without the second).
+    'devtools.console.stdout.content': true,
+    'browser.dom.window.dump.enabled': true,
     ...(o.neverRememberHistory ? { 'browser.privatebrowsing.autostart': true } : {}),
     // The journal export is a download: into the profile, without a dialog.
     'browser.download.folderList': 2,
