@@ -12,8 +12,9 @@ const STEP = 50;
 
 /**
  * Full-text search over every entry: word prefixes, capitals and accents ignored (repo.search, on
- * the journal's search index), matches marked and counted exactly. The query lives in the URL (#journal/search?q=…). The newest
- * 50 matches are read first; more are read as the list scrolls towards its end.
+ * the journal's search index), matches marked and counted exactly. The query lives in the URL
+ * (#journal/search?q=…). The newest 50 matches are read first; more are read as the list scrolls
+ * towards its end.
  */
 export function SearchView({ q, focus }: { q: string; focus: boolean }) {
   const { repo } = useJournalDeps();

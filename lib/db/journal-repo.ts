@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { createEntry, entryWords, fromStored, normaliseTags, type JournalEntry, type StoredEntry } from '../journal/entry';
-import { INDEX_FORMAT, emptyIndex, mergeIndex, newGeneration, openIndex, searchIndex, type IndexBase, type IndexMeta, type OpenIndex, type PendingWords } from '../journal/search-index';
+import { INDEX_FORMAT, emptyIndex, mergeIndex, metaFor, newGeneration, openIndex, searchIndex, type IndexBase, type IndexMeta, type OpenIndex, type PendingWords } from '../journal/search-index';
 import { queryTerms } from '../journal/text';
 import type { DigitalFriendDb } from './schema';
 
@@ -65,8 +65,7 @@ async function loadIndex(db: DigitalFriendDb, meta: IndexMeta | IndexBase | unde
 
 /** Writes a new base and its meta row (inside the caller's transaction) and empties pending. */
 async function writeBase(db: DigitalFriendDb, base: IndexBase): Promise<void> {
-  const meta: IndexMeta = { key: 'meta', format: INDEX_FORMAT, generation: base.generation, entries: base.ids ? base.ids.split(' ').length : 0 };
-  await db.searchIndex.bulkPut([base, meta]);
+  await db.searchIndex.bulkPut([base, metaFor(base)]);
   await db.searchPending.clear();
   // This page's next search need not read it back. (Should the transaction fail, its generation
   // never reaches the meta row, so this copy is never used.)

@@ -57,6 +57,11 @@ export interface OpenIndex {
   postings: string[];
 }
 
+/** The meta row that goes with a base. */
+export function metaFor(base: IndexBase): IndexMeta {
+  return { key: 'meta', format: INDEX_FORMAT, generation: base.generation, entries: base.ids ? base.ids.split(' ').length : 0 };
+}
+
 export function emptyIndex(generation = ''): OpenIndex {
   return { generation, ids: [], words: [], postings: [] };
 }

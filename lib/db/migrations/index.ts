@@ -1,5 +1,5 @@
 import { entryWords, type JournalEntry } from '../../journal/entry';
-import { buildIndex, INDEX_FORMAT, type IndexMeta } from '../../journal/search-index';
+import { buildIndex, metaFor } from '../../journal/search-index';
 
 /**
  * Every schema version that ever shipped, in order, kept forever (ARCHITECTURE.md habit 5).
@@ -44,8 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
         stripped.map((e) => ({ id: e.id, words: entryWords(e) })),
         MIGRATED_GENERATION,
       );
-      const meta: IndexMeta = { key: 'meta', format: INDEX_FORMAT, generation: base.generation, entries: base.ids ? base.ids.split(' ').length : 0 };
-      return { entries: stripped, searchIndex: [meta, base], searchPending: [] };
+      return { entries: stripped, searchIndex: [metaFor(base), base], searchPending: [] };
     },
   },
 ];
