@@ -77,6 +77,13 @@ function parseRowKey(item: string): { table: string; key: unknown } | null {
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Adds `value` to the list under `key`. */
+function push<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** Rows a page changed and has not yet written to the session, by table. */
 interface Changed {
   /** Row keys, as JSON. */
@@ -269,7 +276,7 @@ export class StorageAwareDb extends DigitalFriendDb {
     const byTable = new Map<string, Row[]>();
     for (const [item, value] of Object.entries(items)) {
       const where = parseRowKey(item);
-      if (where && isRow(value)) byTable.set(where.table, [...(byTable.get(where.table) ?? []), value]);
+      if (where && isRow(value)) push(byTable, where.table, value);
     }
     const tables = vip.tables.filter((table) => byTable.has(table.name));
     if (tables.length === 0) return;
@@ -326,7 +333,11 @@ export class StorageAwareDb extends DigitalFriendDb {
         for (const table of tables) {
           const change = changed.get(table.name)!;
           const keyPath = table.schema.primKey.keyPath as string;
-          if (change.all) for (const row of await table.toArray()) sets[memoryRowKey(table.name, row[keyPath])] = row;
+          if (change.all) {
+            // Every row it holds now; the items of the others are removed (above).
+            for (const row of await table.toArray()) sets[memoryRowKey(table.name, row[keyPath])] = row;
+            continue;
+          }
           const keys = [...change.keys].map((k) => JSON.parse(k) as string);
           const found = await table.bulkGet(keys);
           keys.forEach((key, i) => {
@@ -337,9 +348,8 @@ export class StorageAwareDb extends DigitalFriendDb {
       }),
     );
     for (const item of Object.keys(sets)) removes.delete(item);
-    const expect = (item: string, value: unknown) => this.#echoes.set(item, [...(this.#echoes.get(item) ?? []), itemText(value)]);
-    for (const [item, value] of Object.entries(sets)) expect(item, value);
-    for (const item of removes) expect(item, undefined);
+    for (const [item, value] of Object.entries(sets)) push(this.#echoes, item, itemText(value));
+    for (const item of removes) push(this.#echoes, item, itemText(undefined));
     if (Object.keys(sets).length) await session.set(sets);
     if (removes.size) await session.remove([...removes]);
   }
@@ -364,8 +374,8 @@ export class StorageAwareDb extends DigitalFriendDb {
       }
       const mine = this.#changed.get(where.table);
       if (mine?.all || mine?.keys.has(JSON.stringify(where.key))) continue;
-      if (isRow(change.newValue)) puts.set(where.table, [...(puts.get(where.table) ?? []), change.newValue]);
-      else if (change.newValue === undefined) deletes.set(where.table, [...(deletes.get(where.table) ?? []), where.key]);
+      if (isRow(change.newValue)) push(puts, where.table, change.newValue);
+      else if (change.newValue === undefined) push(deletes, where.table, where.key);
     }
     const tables = this.tables.filter((table) => puts.has(table.name) || deletes.has(table.name));
     if (tables.length === 0) return;
